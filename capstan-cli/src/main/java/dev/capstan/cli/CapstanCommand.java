@@ -1,0 +1,11 @@
+package dev.capstan.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "capstan",
+        description = "GitOps continuous delivery for Kubernetes.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        subcommands = {VersionCommand.class, ClusterCommand.class})
+final class CapstanCommand {
+}

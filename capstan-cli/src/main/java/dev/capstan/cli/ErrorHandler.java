@@ -1,0 +1,24 @@
+package dev.capstan.cli;
+
+import dev.capstan.localcluster.ControlPlaneException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Prints a failure as one clear message (no stack trace), since every Capstan error names its step. */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine command, ParseResult parseResult) {
+        var err = command.getErr();
+        if (exception instanceof ControlPlaneException || exception instanceof UserError) {
+            err.println("capstan: " + exception.getMessage());
+        } else {
+            err.println("capstan: unexpected error: " + exception);
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+}

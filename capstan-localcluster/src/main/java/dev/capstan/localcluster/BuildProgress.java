@@ -1,0 +1,32 @@
+package dev.capstan.localcluster;
+
+/**
+ * Receives the progress of a control-plane build, which takes minutes the first time. A step
+ * is one {@code go build}; its units are the Go packages it compiles.
+ */
+public interface BuildProgress {
+
+    /** A step starts; {@code units} is how many packages it may compile (0 when unknown). */
+    void stepStarted(String step, int units);
+
+    /** One unit of the current step is done. */
+    void unitDone(String detail);
+
+    void stepFinished(String step);
+
+    static BuildProgress silent() {
+        return new BuildProgress() {
+            @Override
+            public void stepStarted(String step, int units) {
+            }
+
+            @Override
+            public void unitDone(String detail) {
+            }
+
+            @Override
+            public void stepFinished(String step) {
+            }
+        };
+    }
+}
