@@ -141,9 +141,10 @@ final class LocalClusterCommand {
                 .orElseThrow(() -> new UserError("the control-plane binaries are not built; run `capstan cluster local up`"));
         try (LocalControlPlane controlPlane = LocalControlPlane.start(binaries, runDir())) {
             LOG.info("local control plane ready at {}", controlPlane.apiServerUrl());
-            String exited = controlPlane.awaitAnyExit();
-            LOG.error("{} exited; stopping the local control plane (its log was in {})", exited, controlPlane.runDir());
-            return 1;
+            Optional<String> exited = controlPlane.awaitUnexpectedExit();
+            exited.ifPresent(name -> LOG.error("{} exited on its own; stopping the local control plane. Its log ends with:\n{}",
+                    name, controlPlane.logTail(name)));
+            return exited.isPresent() ? 1 : 0;
         }
     }
 

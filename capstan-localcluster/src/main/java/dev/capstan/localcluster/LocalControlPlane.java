@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -156,7 +157,7 @@ public final class LocalControlPlane implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             stopAll(started);
-            throw new ControlPlaneException("start the control plane in " + runDir, e.toString(), e);
+            throw new ControlPlaneException("start the control plane in " + runDir, causes(e), e);
         }
     }
 
@@ -187,16 +188,29 @@ public final class LocalControlPlane implements AutoCloseable {
         return components.stream().map(ComponentProcess::pgid).toList();
     }
 
-    /** Blocks until one of the components exits, and returns its name. */
-    public String awaitAnyExit() {
-        while (true) {
+    /**
+     * Blocks until a component exits on its own, and returns its name; returns empty when the
+     * control plane is being stopped instead.
+     */
+    public Optional<String> awaitUnexpectedExit() {
+        while (!isClosed()) {
             for (ComponentProcess component : components) {
-                if (!component.alive()) {
-                    return component.name();
+                if (!component.alive() && !isClosed()) {
+                    return Optional.of(component.name());
                 }
             }
             Processes.pause(Duration.ofMillis(500));
         }
+        return Optional.empty();
+    }
+
+    /** The last lines of a component's log (the run directory, logs included, is removed on close). */
+    public String logTail(String component) {
+        return LogTail.of(runDir.resolve(component + ".log"), 30);
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     @Override
@@ -209,11 +223,13 @@ public final class LocalControlPlane implements AutoCloseable {
         stop();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
+    private void stop() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         state.set("phase", "stopping").write();
         stopAll(components);
         BinaryCache.deleteTree(runDir);
@@ -384,6 +400,14 @@ public final class LocalControlPlane implements AutoCloseable {
         } catch (KubernetesClientException e) {
             return false;
         }
+    }
+
+    private static String causes(Throwable error) {
+        var text = new StringBuilder(error.toString());
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("; caused by ").append(cause);
+        }
+        return text.toString();
     }
 
     private static String https(int port, String path) {

@@ -37,7 +37,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The certificates of one local control plane: a CA, the API server's serving certificate for
  * the loopback addresses and in-cluster names, an admin client certificate in
- * {@code system:masters}, and the service-account signing key. EC P-256 keys: quick to make.
+ * {@code system:masters}, and the service-account signing key. EC P-256 keys, quick to make,
+ * except the admin client key, which is RSA so that every Java client reads it.
  */
 record Pki(Path dir) {
 
@@ -77,7 +78,7 @@ record Pki(Path dir) {
                         new GeneralNames(names.toArray(GeneralName[]::new)));
             });
 
-            KeyPair admin = newKeyPair();
+            KeyPair admin = newRsaKeyPair(); // Java clients read an RSA client key without guessing its algorithm
             X509Certificate adminCert = sign(new X500Name("O=system:masters,CN=capstan-admin"), admin, caName, ca,
                     builder -> leaf(builder, KeyPurposeId.id_kp_clientAuth));
 
@@ -135,6 +136,12 @@ record Pki(Path dir) {
     private static KeyPair newKeyPair() throws GeneralSecurityException {
         var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static KeyPair newRsaKeyPair() throws GeneralSecurityException {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
         return generator.generateKeyPair();
     }
 
