@@ -49,6 +49,10 @@ final class ComponentProcess {
         return process.pid();
     }
 
+    Process process() {
+        return process;
+    }
+
     Path log() {
         return log;
     }
