@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import dev.capstan.localcluster.Binaries;
 import dev.capstan.localcluster.BinaryCache;
@@ -83,14 +82,7 @@ final class LocalClusterCommand {
         }
         RunState state = recorded.get();
         if (state.ownerAlive()) {
-            ProcessHandle owner = ProcessHandle.of(state.ownerPid()).orElseThrow();
-            owner.destroy();
-            try {
-                owner.onExit().get(DOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("the owner process {} did not stop in {} s; killing it", owner.pid(), DOWN_TIMEOUT.toSeconds());
-                owner.destroyForcibly();
-            }
+            state.stopOwner(DOWN_TIMEOUT);
         }
         StaleRuns.reap(home.runs());
         List<String> left = state.components().entrySet().stream()

@@ -38,8 +38,10 @@ final class Processes {
         }
     }
 
+    /** Whether {@code pid} runs; a zombie (exited, not yet reaped by its parent) does not. */
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                && processGroupOf(Path.of("/proc", Long.toString(pid))).isPresent();
     }
 
     /** Sends a signal to every process of the group {@code pgid}; a group that is gone is no error. */

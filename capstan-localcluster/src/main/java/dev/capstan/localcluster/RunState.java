@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,11 +68,34 @@ public final class RunState {
     /** Whether the owner process is still the one that wrote this state (its pid may have been reused). */
     public boolean ownerAlive() {
         return ProcessHandle.of(ownerPid())
-                .filter(ProcessHandle::isAlive)
+                .filter(owner -> Processes.alive(owner.pid()))
                 .filter(handle -> handle.info().startInstant().map(Instant::toString)
                         .map(start -> start.equals(properties.getProperty("owner.start")))
                         .orElse(true))
                 .isPresent();
+    }
+
+    /**
+     * Asks the owner to stop (TERM, on which it stops its components) and returns once it is
+     * gone; after {@code timeout} it is killed, and its components end through their guards.
+     */
+    public void stopOwner(Duration timeout) {
+        ProcessHandle.of(ownerPid()).ifPresent(ProcessHandle::destroy);
+        if (!awaitOwnerGone(timeout)) {
+            ProcessHandle.of(ownerPid()).ifPresent(ProcessHandle::destroyForcibly);
+            awaitOwnerGone(Duration.ofSeconds(5));
+        }
+    }
+
+    private boolean awaitOwnerGone(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (ownerAlive()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Processes.pause(Duration.ofMillis(100));
+        }
+        return true;
     }
 
     /** {@code starting}, {@code ready} or {@code stopping}. */

@@ -16,7 +16,13 @@ child=$!
 ) &
 watcher=$!
 exec 3<&-
-wait "$child"
-status=$?
+# On TERM, pass it on and keep waiting: the guard reaps the component itself, so the group is
+# gone as soon as the component is (an unreaped component would linger as a zombie).
+trap 'kill -TERM "$child" 2>/dev/null' TERM INT
+while :; do
+  wait "$child"
+  status=$?
+  kill -0 "$child" 2>/dev/null || break
+done
 kill -KILL "$watcher" 2>/dev/null
 exit "$status"
