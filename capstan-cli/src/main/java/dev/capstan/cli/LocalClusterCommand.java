@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.capstan.localcluster.Binaries;
 import dev.capstan.localcluster.BinaryCache;
@@ -156,7 +158,7 @@ final class LocalClusterCommand {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new UserError("cannot tell which java runs this program"));
         var command = new ArrayList<>(List.of("setsid", java, "-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "cluster", "local", "run"));
+                "-cp", absoluteClassPath(), Main.class.getName(), "cluster", "local", "run"));
         try {
             Files.createDirectories(home.runs());
             var builder = new ProcessBuilder(command)
@@ -168,6 +170,12 @@ final class LocalClusterCommand {
         } catch (IOException e) {
             throw new UserError("cannot start the background process: " + e.getMessage());
         }
+    }
+
+    private static String absoluteClassPath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private RunState awaitReady(Process daemon) {

@@ -237,7 +237,9 @@ public final class LocalControlPlane implements AutoCloseable {
 
     private static void stopAll(List<ComponentProcess> components) {
         for (ComponentProcess component : components.reversed()) {
+            long started = System.nanoTime();
             component.stop(STOP_GRACE);
+            LOG.info("stopped {} in {} ms", component.name(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -252,6 +254,7 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     private static void await(String step, ComponentProcess component, BooleanSupplier ready) {
+        long started = System.nanoTime();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!ready.getAsBoolean()) {
             component.checkAlive(step);
@@ -261,6 +264,7 @@ public final class LocalControlPlane implements AutoCloseable {
             }
             Processes.pause(Duration.ofMillis(100));
         }
+        LOG.info("{}: ready after {} ms", step, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static List<String> etcdArgs(Path runDir, Ports ports) {
