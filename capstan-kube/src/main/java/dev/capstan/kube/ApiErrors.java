@@ -1,0 +1,69 @@
+package dev.capstan.kube;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Locale;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import dev.capstan.engine.ResourceKey;
+import dev.capstan.engine.cluster.ClusterException;
+import dev.capstan.engine.cluster.ClusterException.Reason;
+
+/** The one place where failures of API requests become {@link ClusterException}s with a reason. */
+final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    static ClusterException classify(ResourceKey key, String action, RuntimeException error) {
+        if (error instanceof ClusterException known) {
+            return known;
+        }
+        if (error instanceof KubernetesClientException api) {
+            Reason reason = reason(api);
+            return new ClusterException(reason, key, action + " failed: " + describe(api), error);
+        }
+        return new ClusterException(Reason.OTHER, key, action + " failed: " + error, error);
+    }
+
+    static Reason reason(KubernetesClientException error) {
+        String message = messageOf(error).toLowerCase(Locale.ROOT);
+        return switch (error.getCode()) {
+            case 404 -> message.contains("the server could not find the requested resource")
+                    ? Reason.UNKNOWN_KIND : Reason.NOT_FOUND;
+            case 409 -> Reason.CONFLICT;
+            case 422, 400 -> message.contains("field is immutable") || message.contains("immutable field")
+                    ? Reason.IMMUTABLE_FIELD : Reason.INVALID;
+            case 401 -> Reason.UNAUTHORIZED;
+            case 403 -> Reason.FORBIDDEN;
+            case 408, 429, 500, 502, 503, 504 -> Reason.TRANSIENT;
+            case 0, -1 -> hasNetworkCause(error) ? Reason.TRANSIENT : Reason.OTHER;
+            default -> Reason.OTHER;
+        };
+    }
+
+    /** The server's own words (Status.message), else the exception's message. */
+    static String describe(KubernetesClientException error) {
+        String message = messageOf(error);
+        return error.getCode() > 0 ? message + " (HTTP " + error.getCode() + ")" : message;
+    }
+
+    private static String messageOf(KubernetesClientException error) {
+        Status status = error.getStatus();
+        if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
+            return status.getMessage();
+        }
+        return String.valueOf(error.getMessage());
+    }
+
+    private static boolean hasNetworkCause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
