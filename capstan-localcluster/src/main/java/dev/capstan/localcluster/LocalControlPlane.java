@@ -183,6 +183,14 @@ public final class LocalControlPlane implements AutoCloseable {
         return client(kubeconfig);
     }
 
+    /** The pid of a component's own process (not its guard's), e.g. to read its CPU time; empty if it is not running. */
+    public Optional<Long> componentPid(String name) {
+        return components.stream().filter(component -> component.name().equals(name)).findFirst()
+                .flatMap(component -> Processes.groupMembers(component.pgid()).stream()
+                        .filter(pid -> Processes.commandLine(pid).split(" ", 2)[0].endsWith("/" + name))
+                        .findFirst());
+    }
+
     /** Process-group ids of the running components, for checks that they are gone after {@link #close()}. */
     public List<Long> processGroups() {
         return components.stream().map(ComponentProcess::pgid).toList();
