@@ -1,0 +1,49 @@
+package dev.capstan.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import picocli.CommandLine.Option;
+
+/** Which cluster a command talks to: a kubeconfig (as kubectl finds it), a context, a namespace. */
+final class ClusterOptions {
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig to use (default: $KUBECONFIG, else ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAME",
+            description = "Namespace for namespaced objects that name none (default: the context's, else default).")
+    String namespace;
+
+    KubernetesClient connect() {
+        Config config;
+        if (kubeconfig != null) {
+            try {
+                config = Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+            } catch (IOException e) {
+                throw new UserError("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage());
+            }
+        } else {
+            config = Config.autoConfigure(context);
+        }
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** The namespace to put namespaced objects in when they name none. */
+    String namespace(KubernetesClient client) {
+        if (namespace != null && !namespace.isBlank()) {
+            return namespace;
+        }
+        String configured = client.getConfiguration().getNamespace();
+        return configured == null || configured.isBlank() ? "default" : configured;
+    }
+}
