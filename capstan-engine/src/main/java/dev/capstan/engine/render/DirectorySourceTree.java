@@ -77,7 +77,7 @@ public final class DirectorySourceTree implements SourceTree {
                 throw tooLarge(given, maxBytes);
             }
             try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                byte[] bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 9) + 1);
                 if (bytes.length > maxBytes) {
                     throw tooLarge(given, maxBytes);
                 }

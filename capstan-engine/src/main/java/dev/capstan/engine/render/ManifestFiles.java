@@ -77,10 +77,18 @@ final class ManifestFiles {
         }
     }
 
+    /**
+     * A link is resolved (and refused if it leads out of the root) when it may be a manifest, or,
+     * with {@code recurse}, to say that a linked directory is not descended into; an excluded
+     * link is left alone.
+     */
     private void link(SourcePath path, String target) {
+        if (isExcluded(path)) {
+            return;
+        }
         Optional<DocumentFormat> format = manifestFormat(path);
         if (format.isEmpty() && !recurse) {
-            return; // neither a manifest nor a directory we would descend into
+            return;
         }
         Optional<Entry> resolved = tree.resolve(path.toString());
         Origin origin = new Origin(path.toString(), 0);
@@ -99,14 +107,14 @@ final class ManifestFiles {
 
     /** The format of a manifest file the options select; empty for other files. */
     private Optional<DocumentFormat> manifestFormat(SourcePath path) {
-        String relative = path.relativeTo(app);
-        if (exclude.isPresent() && exclude.get().matches(relative)) {
-            return Optional.empty();
-        }
-        if (include.isPresent() && !include.get().matches(relative)) {
+        if (isExcluded(path) || include.isPresent() && !include.get().matches(path.relativeTo(app))) {
             return Optional.empty();
         }
         return DocumentFormat.ofFileName(path.name());
+    }
+
+    private boolean isExcluded(SourcePath path) {
+        return exclude.isPresent() && exclude.get().matches(path.relativeTo(app));
     }
 
     private static Optional<Glob> pattern(String pattern, String option) {

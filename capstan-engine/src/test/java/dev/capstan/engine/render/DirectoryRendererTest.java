@@ -103,8 +103,21 @@ class DirectoryRendererTest {
     void leaves_an_excluded_link_alone_even_if_it_points_outside() throws IOException {
         configMap("app/own.yaml", "own");
         Files.createSymbolicLink(root.resolve("app/stolen.yaml"), Path.of("../../stolen.yaml"));
+        Files.createSymbolicLink(root.resolve("app/elsewhere"), Path.of("../.."));
         assertThat(keys(render("app", DirectoryOptions.defaults().withExclude("stolen.yaml"))))
                 .containsExactly("ConfigMap/own @ app/own.yaml:1");
+        assertThat(keys(render("app", DirectoryOptions.defaults().withRecurse(true).withExclude("{stolen.yaml,elsewhere}"))))
+                .containsExactly("ConfigMap/own @ app/own.yaml:1");
+    }
+
+    @Test
+    void refuses_a_linked_directory_outside_the_root_when_recursing() throws IOException {
+        configMap("app/own.yaml", "own");
+        Files.createSymbolicLink(root.resolve("app/elsewhere"), Path.of("../.."));
+        assertThat(keys(render("app", DirectoryOptions.defaults()))).containsExactly("ConfigMap/own @ app/own.yaml:1");
+        assertThatThrownBy(() -> render("app", DirectoryOptions.defaults().withRecurse(true)))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATH_OUTSIDE_ROOT))
+                .hasMessage("app/elsewhere: symbolic link points outside the source root (to ../..)");
     }
 
     @Test

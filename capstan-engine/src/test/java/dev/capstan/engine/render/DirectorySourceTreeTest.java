@@ -77,6 +77,11 @@ class DirectorySourceTreeTest {
     }
 
     @Test
+    void reads_a_file_with_no_practical_limit() {
+        assertThat(tree.read("apps/web/svc.yaml", Long.MAX_VALUE)).hasSize(14);
+    }
+
+    @Test
     void refuses_a_path_with_a_dot_dot_segment() {
         assertThatThrownBy(() -> tree.read("apps/../../secret.txt", 100))
                 .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATH_OUTSIDE_ROOT))
