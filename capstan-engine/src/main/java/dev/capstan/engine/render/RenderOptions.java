@@ -1,0 +1,9 @@
+package dev.capstan.engine.render;
+
+/**
+ * What an application asks of the tool that renders its source: one record per tool, so that a
+ * caller can switch over the kinds exhaustively and each {@link Renderer} takes only its own.
+ * Kustomize, Helm and Jsonnet options join {@link DirectoryOptions} here as those renderers land.
+ */
+public sealed interface RenderOptions permits DirectoryOptions {
+}
