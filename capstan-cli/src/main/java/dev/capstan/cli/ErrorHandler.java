@@ -1,5 +1,7 @@
 package dev.capstan.cli;
 
+import dev.capstan.engine.cluster.ClusterException;
+import dev.capstan.engine.render.RenderException;
 import dev.capstan.localcluster.ControlPlaneException;
 
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parseResult) {
         var err = command.getErr();
-        if (exception instanceof ControlPlaneException || exception instanceof UserError) {
+        if (exception instanceof ControlPlaneException || exception instanceof UserError
+                || exception instanceof RenderException || exception instanceof ClusterException) {
             err.println("capstan: " + exception.getMessage());
         } else {
             err.println("capstan: unexpected error: " + exception);

@@ -12,6 +12,7 @@ public final class ManifestFormat {
     /** YAML as people write it: no document-start marker, quotes only where needed. */
     public static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
 
