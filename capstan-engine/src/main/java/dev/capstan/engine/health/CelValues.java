@@ -29,8 +29,8 @@ final class CelValues {
             node.forEach(element -> list.add(of(element)));
             return Collections.unmodifiableList(list);
         }
-        if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? node.longValue() : node.doubleValue();
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return Long.valueOf(node.longValue());
         }
         if (node.isNumber()) {
             return node.doubleValue();

@@ -61,7 +61,7 @@ final class RuleExpression {
             var ast = result.getAst();
             CelType type = ast.getResultType();
             if (!type.equals(expected) && !type.equals(SimpleType.DYN)) {
-                return failed(text, "`%s` gives a %s, not a %s".formatted(text, type.name(), expected.name()));
+                return failed(text, "`%s` has type %s, not %s".formatted(text, type.name(), expected.name()));
             }
             return new RuleExpression(text, CEL.createProgram(ast), "");
         } catch (Exception e) {
