@@ -27,12 +27,13 @@ record Condition(String type, String status, String reason, String message) {
         return List.copyOf(conditions);
     }
 
+    /** {@code True}; a YAML boolean {@code true} in a hand-written object counts too. */
     boolean isTrue() {
-        return "True".equals(status);
+        return "True".equalsIgnoreCase(status);
     }
 
     boolean isFalse() {
-        return "False".equals(status);
+        return "False".equalsIgnoreCase(status);
     }
 
     /** {@code reason: message}, either part alone when the other is empty. */
