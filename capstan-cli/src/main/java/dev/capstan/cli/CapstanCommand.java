@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
         description = "GitOps continuous delivery for Kubernetes.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {VersionCommand.class, RenderCommand.class, ClusterCommand.class})
+        subcommands = {VersionCommand.class, RenderCommand.class, HealthCommand.class, ClusterCommand.class})
 final class CapstanCommand {
 }

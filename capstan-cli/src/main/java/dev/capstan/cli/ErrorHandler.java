@@ -1,6 +1,7 @@
 package dev.capstan.cli;
 
 import dev.capstan.engine.cluster.ClusterException;
+import dev.capstan.engine.health.HealthRulesException;
 import dev.capstan.engine.render.RenderException;
 import dev.capstan.localcluster.ControlPlaneException;
 
@@ -15,7 +16,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parseResult) {
         var err = command.getErr();
         if (exception instanceof ControlPlaneException || exception instanceof UserError
-                || exception instanceof RenderException || exception instanceof ClusterException) {
+                || exception instanceof RenderException || exception instanceof ClusterException
+                || exception instanceof HealthRulesException) {
             err.println("capstan: " + exception.getMessage());
         } else {
             err.println("capstan: unexpected error: " + exception);
