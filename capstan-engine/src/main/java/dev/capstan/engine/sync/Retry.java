@@ -1,6 +1,7 @@
 package dev.capstan.engine.sync;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.capstan.engine.cluster.ClusterException;
@@ -24,12 +25,17 @@ final class Retry {
     }
 
     <T> T call(Supplier<T> request) throws InterruptedException {
+        return call(request, e -> false);
+    }
+
+    /** Like {@link #call(Supplier)}, retrying also the failures {@code alsoRetry} accepts. */
+    <T> T call(Supplier<T> request, Predicate<ClusterException> alsoRetry) throws InterruptedException {
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();
             } catch (ClusterException e) {
-                if (!e.reason().isTransient() || attempt >= maxAttempts) {
+                if (!(e.reason().isTransient() || alsoRetry.test(e)) || attempt >= maxAttempts) {
                     throw e;
                 }
                 sleeper.sleep(backoff);

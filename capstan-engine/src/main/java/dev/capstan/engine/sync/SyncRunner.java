@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Health;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ResourceKey;
@@ -93,19 +95,24 @@ public final class SyncRunner {
     }
 
     private SyncState perform(SyncStep step, SyncPlan plan, SyncState state) throws InterruptedException {
-        boolean dryRun = plan.options().dryRun();
-        DeleteOptions.Propagation propagation = plan.options().prunePropagation();
         return switch (step) {
-            case ApplyWave apply -> record(entered(state, apply),
-                    parallel.kindByKind(apply.tasks(), task -> writer.write(task, dryRun, apply.awaitHealthy(), propagation)));
-            case RunHooks hooks -> record(entered(state, hooks),
-                    parallel.kindByKind(hooks.tasks(), task -> writer.write(task, dryRun, hooks.awaitCompletion(), propagation)));
+            case ApplyWave apply -> write(entered(state, apply), apply.tasks(), writeOptions(plan, apply.awaitHealthy()));
+            case RunHooks hooks -> write(entered(state, hooks), hooks.tasks(), writeOptions(plan, hooks.awaitCompletion()));
             case Prune prune -> prune(entered(state, prune), prune, plan);
             case DeleteHooks delete -> deleteHooks(state, delete, plan);
             case AwaitHealthy await -> awaitHealthy(state, await);
             case Finish finish -> state.finished(OperationPhase.SUCCEEDED, finish.message(), clock.instant());
             case Fail fail -> state.finished(OperationPhase.FAILED, fail.message(), clock.instant());
         };
+    }
+
+    private SyncState write(SyncState state, List<SyncTask> tasks, ObjectWriter.WriteOptions options) throws InterruptedException {
+        return record(state, parallel.kindByKind(tasks, task -> writer.write(task, options)));
+    }
+
+    private static ObjectWriter.WriteOptions writeOptions(SyncPlan plan, boolean await) {
+        Set<GroupKind> definedKinds = plan.tasks().stream().map(SyncTask::definedKind).flatMap(Optional::stream).collect(Collectors.toSet());
+        return new ObjectWriter.WriteOptions(plan.options().dryRun(), await, plan.options().prunePropagation(), definedKinds);
     }
 
     private SyncState entered(SyncState state, GroupStep step) {

@@ -1,11 +1,13 @@
 package dev.capstan.engine.sync;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ResourceKey;
 
@@ -70,6 +72,16 @@ public record SyncTask(
     @JsonIgnore
     public boolean isSkipped() {
         return action == SyncAction.SKIP;
+    }
+
+    /** For a CRD that is written, the kind it defines ({@code example.com/Widget}); empty otherwise. */
+    Optional<GroupKind> definedKind() {
+        if (!action.writesObject() || !group.equals("apiextensions.k8s.io") || !kind.equals("CustomResourceDefinition")) {
+            return Optional.empty();
+        }
+        String definedGroup = manifest.string("/spec/group");
+        String definedKind = manifest.string("/spec/names/kind");
+        return definedGroup.isEmpty() || definedKind.isEmpty() ? Optional.empty() : Optional.of(new GroupKind(definedGroup, definedKind));
     }
 
     boolean deletes(HookDeletePolicy policy) {

@@ -25,8 +25,6 @@ final class TaskOrder {
             .thenComparing(SyncTask::namespace)
             .thenComparing(SyncTask::group);
 
-    private static final String CRD_GROUP = "apiextensions.k8s.io";
-
     private TaskOrder() {
     }
 
@@ -75,12 +73,7 @@ final class TaskOrder {
     }
 
     private static Optional<String> kindProvided(SyncTask task) {
-        if (!task.group().equals(CRD_GROUP) || !task.kind().equals("CustomResourceDefinition")) {
-            return Optional.empty();
-        }
-        String group = task.manifest().string("/spec/group");
-        String kind = task.manifest().string("/spec/names/kind");
-        return group.isEmpty() || kind.isEmpty() ? Optional.empty() : Optional.of(group + "/" + kind);
+        return task.definedKind().map(kind -> kind.group() + "/" + kind.kind());
     }
 
     private static Optional<String> kindNeeded(SyncTask task) {

@@ -4,6 +4,7 @@ import static dev.capstan.engine.sync.SyncPlannerTest.live;
 import static dev.capstan.engine.sync.TestManifests.configMap;
 import static dev.capstan.engine.sync.TestManifests.deployment;
 import static dev.capstan.engine.sync.TestManifests.job;
+import static dev.capstan.engine.sync.TestManifests.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -73,8 +74,8 @@ class SyncRunnerTest {
 
     @Test
     void retries_transient_failures_with_growing_back_off() throws Exception {
-        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.TRANSIENT, "ConfigMap/ns/config", "timeout"),
-                failure(Reason.CONFLICT, "ConfigMap/ns/config", "the object has been modified"));
+        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.TRANSIENT, "timeout"),
+                failure(Reason.CONFLICT, "the object has been modified"));
 
         SyncState state = runner().run(plan(configMap("ns", "config").build()));
 
@@ -87,8 +88,8 @@ class SyncRunnerTest {
     @Test
     void fails_the_sync_after_the_last_attempt_and_runs_nothing_after_it() throws Exception {
         options = options.withMaxAttempts(2);
-        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.TRANSIENT, "ConfigMap/ns/config", "timeout"),
-                failure(Reason.TRANSIENT, "ConfigMap/ns/config", "still timing out"));
+        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.TRANSIENT, "timeout"),
+                failure(Reason.TRANSIENT, "still timing out"));
 
         SyncState state = runner().run(plan(configMap("ns", "config").build(), deployment("ns", "web").wave(1).build()));
 
@@ -100,7 +101,7 @@ class SyncRunnerTest {
 
     @Test
     void stops_a_wave_at_the_kind_that_failed() throws Exception {
-        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.INVALID, "ConfigMap/ns/config", "data: Invalid value"));
+        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.INVALID, "data: Invalid value"));
 
         SyncState state = runner().run(plan(configMap("ns", "config").build(), deployment("ns", "web").build()));
 
@@ -111,13 +112,15 @@ class SyncRunnerTest {
     @Test
     void reports_a_change_to_an_immutable_field_naming_the_object_and_the_server_message() throws Exception {
         cluster.put(deployment("ns", "web").trackedBy(APP).build());
+        ResourceKey web = deployment("ns", "web").build().key();
         cluster.failNext("apply Deployment.apps/ns/web",
-                failure(Reason.IMMUTABLE_FIELD, "Deployment.apps/ns/web", "spec.selector: Invalid value: field is immutable"));
+                new ClusterException(Reason.IMMUTABLE_FIELD, web, "spec.selector: Invalid value: field is immutable", null));
 
         SyncState state = runner().run(plan(live(deployment("ns", "web").build()), SyncOptions.defaults(), deployment("ns", "web").build()));
 
         assertThat(state.phase()).isEqualTo(OperationPhase.FAILED);
-        assertThat(state.message()).contains("Deployment.apps/ns/web", "spec.selector: Invalid value: field is immutable", "Force=true");
+        assertThat(state.message()).isEqualTo("one or more tasks failed: Deployment.apps/ns/web: cannot change an immutable field: "
+                + "spec.selector: Invalid value: field is immutable (the sync option Force=true deletes and re-creates it)");
         assertThat(cluster.log()).doesNotContain("delete Deployment.apps/ns/web");
     }
 
@@ -126,7 +129,7 @@ class SyncRunnerTest {
         Manifest web = deployment("ns", "web").syncOptions("Force=true").build();
         cluster.put(deployment("ns", "web").trackedBy(APP).build());
         cluster.failNext("apply Deployment.apps/ns/web",
-                failure(Reason.IMMUTABLE_FIELD, "Deployment.apps/ns/web", "spec.selector: field is immutable"));
+                failure(Reason.IMMUTABLE_FIELD, "spec.selector: field is immutable"));
 
         SyncState state = runner().run(plan(live(deployment("ns", "web").build()), SyncOptions.defaults(), web));
 
@@ -134,6 +137,31 @@ class SyncRunnerTest {
         assertThat(cluster.log()).containsExactly(
                 "apply Deployment.apps/ns/web -> IMMUTABLE_FIELD", "delete Deployment.apps/ns/web", "apply Deployment.apps/ns/web");
         assertThat(state.tasks().getFirst().message()).isEqualTo("deleted and re-created (Force=true): spec.selector: field is immutable");
+    }
+
+    @Test
+    void tries_a_custom_resource_again_until_the_server_serves_its_new_crd() throws Exception {
+        Manifest crd = object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", "widgets.example.com").build()
+                .with(o -> o.putObject("spec").put("group", "example.com").putObject("names").put("kind", "Widget"));
+        cluster.failNext("apply Widget.example.com/ns/w", failure(Reason.UNKNOWN_KIND, "no matches for kind Widget"));
+
+        SyncState state = runner().run(plan(crd, object("example.com/v1", "Widget", "ns", "w").build()));
+
+        assertThat(state.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(cluster.log()).containsExactly(
+                "apply CustomResourceDefinition.apiextensions.k8s.io/widgets.example.com",
+                "apply Widget.example.com/ns/w -> UNKNOWN_KIND",
+                "apply Widget.example.com/ns/w");
+    }
+
+    @Test
+    void fails_at_once_an_object_of_a_kind_that_nothing_defines() throws Exception {
+        cluster.failNext("apply Widget.example.com/ns/w", failure(Reason.UNKNOWN_KIND, "no matches for kind Widget"));
+
+        SyncState state = runner().run(plan(object("example.com/v1", "Widget", "ns", "w").build()));
+
+        assertThat(state.message()).isEqualTo("one or more tasks failed: Widget.example.com/ns/w: no matches for kind Widget");
+        assertThat(clock.sleeps()).isEmpty();
     }
 
     @Test
@@ -314,7 +342,7 @@ class SyncRunnerTest {
         return new SyncPlanner().plan(SyncRequest.of(APP, "ns", List.of(desired), live).withOptions(options));
     }
 
-    private static ClusterException failure(Reason reason, String object, String message) {
+    private static ClusterException failure(Reason reason, String message) {
         return new ClusterException(reason, null, message, null);
     }
 
