@@ -1,0 +1,96 @@
+package dev.capstan.engine.sync;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.capstan.engine.GroupKind;
+
+import dev.capstan.engine.cluster.ClusterClient;
+import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
+import dev.capstan.engine.cluster.ClusterClient.DeleteOptions;
+import dev.capstan.engine.cluster.ClusterException;
+
+/**
+ * Writes one object of a task: server-side apply (field manager {@code capstan}, conflicts forced),
+ * or replace with {@code Replace=true}. A change to an immutable field fails clearly, naming the
+ * object and the server's words, unless {@code Force=true}: then the object is deleted and created again.
+ * An object whose kind the server does not serve yet is tried again (with back-off) when the plan
+ * defines that kind with a CRD: a new CRD takes a moment to be served.
+ */
+final class ObjectWriter {
+
+    private final ClusterClient cluster;
+    private final Retry retry;
+    private final Poller poller;
+
+    ObjectWriter(ClusterClient cluster, Retry retry, Poller poller) {
+        this.cluster = cluster;
+        this.retry = retry;
+        this.poller = poller;
+    }
+
+    TaskResult write(SyncTask task, WriteOptions options) throws InterruptedException {
+        boolean dryRun = options.dryRun();
+        TaskStatus written = options.await() ? TaskStatus.RUNNING : TaskStatus.SUCCEEDED;
+        String suffix = dryRun ? " (dry run)" : "";
+        try {
+            send(task, options);
+            return TaskResult.of(task, written, doneVerb(task) + suffix);
+        } catch (ClusterException e) {
+            if (e.reason() != ClusterException.Reason.IMMUTABLE_FIELD) {
+                return TaskResult.of(task, TaskStatus.FAILED, ServerMessage.of(e));
+            }
+            if (!task.force()) {
+                return TaskResult.of(task, TaskStatus.FAILED, "cannot change an immutable field: " + ServerMessage.of(e)
+                        + " (the sync option Force=true deletes and re-creates it)");
+            }
+            if (dryRun) {
+                return TaskResult.of(task, written, "would be deleted and re-created (Force=true)" + suffix);
+            }
+            return recreate(task, written, options, e);
+        }
+    }
+
+    private TaskResult recreate(SyncTask task, TaskStatus written, WriteOptions options, ClusterException cause)
+            throws InterruptedException {
+        try {
+            retry.call(() -> cluster.delete(task.key(), new DeleteOptions(options.propagation(), false)));
+            if (!poller.awaitGone(List.of(task.key())).isEmpty()) {
+                return TaskResult.of(task, TaskStatus.FAILED, "deleted to be re-created (Force=true), but still there after " + poller.timeout());
+            }
+            send(task, options);
+            return TaskResult.of(task, written, "deleted and re-created (Force=true): " + ServerMessage.of(cause));
+        } catch (ClusterException e) {
+            return TaskResult.of(task, TaskStatus.FAILED, "re-creating it (Force=true) failed: " + ServerMessage.of(e));
+        }
+    }
+
+    private void send(SyncTask task, WriteOptions options) throws InterruptedException {
+        Predicate<ClusterException> kindComing = e -> e.reason() == ClusterException.Reason.UNKNOWN_KIND
+                && options.kindsDefinedByPlan().contains(task.key().groupKind());
+        if (task.action() == SyncAction.REPLACE) {
+            retry.call(() -> cluster.replace(task.manifest(), options.dryRun()), kindComing);
+        } else {
+            retry.call(() -> cluster.apply(task.manifest(), new ApplyOptions(ApplyOptions.FIELD_MANAGER, true, options.dryRun())), kindComing);
+        }
+    }
+
+    /**
+     * How to write the objects of one step.
+     *
+     * @param await whether the written task then waits to become healthy
+     * @param kindsDefinedByPlan the kinds the plan's CRDs define
+     */
+    record WriteOptions(boolean dryRun, boolean await, DeleteOptions.Propagation propagation, Set<GroupKind> kindsDefinedByPlan) {
+    }
+
+    private static String doneVerb(SyncTask task) {
+        return switch (task.action()) {
+            case CREATE, HOOK -> "created";
+            case APPLY -> "configured";
+            case REPLACE -> "replaced";
+            case PRUNE, SKIP -> throw new IllegalArgumentException("not a write: " + task);
+        };
+    }
+}
