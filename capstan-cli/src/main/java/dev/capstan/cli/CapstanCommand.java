@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         description = "GitOps continuous delivery for Kubernetes.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {VersionCommand.class, RenderCommand.class, HealthCommand.class, ClusterCommand.class})
+        subcommands = {VersionCommand.class, RenderCommand.class, DiffCommand.class, ApplyCommand.class,
+                HealthCommand.class, ClusterCommand.class})
 final class CapstanCommand {
 }

@@ -33,9 +33,20 @@ final class ClusterOptions {
                 throw new UserError("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage());
             }
         } else {
+            if (noClusterConfigured()) {
+                throw new UserError("no cluster to talk to: pass --kubeconfig FILE, set KUBECONFIG, or create ~/.kube/config "
+                        + "(for the local one: --kubeconfig \"$(./capstan cluster local kubeconfig)\")");
+            }
             config = Config.autoConfigure(context);
         }
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    private static boolean noClusterConfigured() {
+        String fromEnvironment = System.getenv("KUBECONFIG");
+        return (fromEnvironment == null || fromEnvironment.isBlank())
+                && !Files.isRegularFile(Path.of(System.getProperty("user.home"), ".kube", "config"))
+                && System.getenv("KUBERNETES_SERVICE_HOST") == null;
     }
 
     /** The namespace to put namespaced objects in when they name none. */

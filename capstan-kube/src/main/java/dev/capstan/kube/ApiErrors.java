@@ -47,7 +47,14 @@ final class ApiErrors {
     /** The server's own words (Status.message), else the exception's message. */
     static String describe(KubernetesClientException error) {
         String message = messageOf(error);
-        return error.getCode() > 0 ? message + " (HTTP " + error.getCode() + ")" : message;
+        if (error.getCode() > 0) {
+            return message + " (HTTP " + error.getCode() + ")";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? message : message + ": " + root;
     }
 
     private static String messageOf(KubernetesClientException error) {

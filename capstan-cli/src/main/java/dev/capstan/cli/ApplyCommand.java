@@ -1,0 +1,158 @@
+package dev.capstan.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.ManifestFormat;
+import dev.capstan.engine.ResourceKey;
+import dev.capstan.engine.health.HealthAssessor;
+import dev.capstan.engine.sync.OperationPhase;
+import dev.capstan.engine.sync.SyncAction;
+import dev.capstan.engine.sync.SyncListener;
+import dev.capstan.engine.sync.SyncOptions;
+import dev.capstan.engine.sync.SyncPhase;
+import dev.capstan.engine.sync.SyncPlan;
+import dev.capstan.engine.sync.SyncPlanner;
+import dev.capstan.engine.sync.SyncRequest;
+import dev.capstan.engine.sync.SyncRunner;
+import dev.capstan.engine.sync.SyncState;
+import dev.capstan.engine.sync.TaskResult;
+import dev.capstan.engine.sync.TaskStatus;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Sync a directory of manifests to the cluster: phases, waves and hooks in order, "
+                + "server-side apply with field manager 'capstan', each wave waited for until healthy; "
+                + "prune what the application applied before and no longer has.",
+                "Exit codes: 0 succeeded, 1 failed, 2 error."})
+final class ApplyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SourceOptions source;
+
+    @Mixin
+    private ClusterOptions clusterOptions;
+
+    @Option(names = "--app", required = true, paramLabel = "NAME", description = "Application name (tracks its objects).")
+    private String app;
+
+    @Option(names = "--prune", description = "Delete objects the application applied before and no longer has.")
+    private boolean prune;
+
+    @Option(names = "--dry-run", description = "Send everything as a server-side dry run; change nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--force", description = "Delete and re-create objects whose change touches an immutable field.")
+    private boolean force;
+
+    @Option(names = "--sync-option", paramLabel = "KEY=VALUE",
+            description = "Sync options as in an Application, e.g. CreateNamespace=true, PruneLast=true, Replace=true.")
+    private List<String> syncOptions = new ArrayList<>();
+
+    @Option(names = "--resource", paramLabel = "KIND[.GROUP]/[NAMESPACE/]NAME",
+            description = "Sync only these resources (repeatable).")
+    private List<String> resources = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            description = "text (default) or json: with --dry-run, print the plan as JSON and apply nothing.")
+    private String output = "text";
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try (var application = new LocalApplication(app, source, clusterOptions, err)) {
+            List<ResourceKey> tracked = application.tracked();
+            SyncOptions options = SyncOptions.defaults().withPrune(prune).withDryRun(dryRun).withForce(force)
+                    .withSyncOptions(syncOptions).withResources(selected(application.namespace));
+            SyncPlan plan = new SyncPlanner().plan(
+                    SyncRequest.of(app, application.namespace, application.desired, application.live(tracked))
+                            .withOptions(options));
+            if (output.equals("json")) {
+                if (!dryRun) {
+                    throw new UserError("-o json prints the plan, so it needs --dry-run");
+                }
+                out.println(ManifestFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan.tasks()));
+                out.flush();
+                return 0;
+            }
+            HealthAssessor health = HealthAssessor.builtIn();
+            var runner = new SyncRunner(application.cluster, live -> health.assess(live).health(), new Progress(out));
+            SyncState state = runner.run(plan);
+            if (!dryRun) {
+                application.inventory.save(inventoryAfter(application, tracked, state));
+            }
+            out.println(state.phase() == OperationPhase.SUCCEEDED
+                    ? "Sync succeeded" + (dryRun ? " (dry run: nothing was changed)" : "") + "."
+                    : "Sync " + state.phase().name().toLowerCase() + ": " + state.message());
+            out.flush();
+            return state.phase() == OperationPhase.SUCCEEDED ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("capstan apply: interrupted");
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("capstan apply: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    /** What the application tracks now: everything desired, and whatever tracked object was not pruned. */
+    private static Set<ResourceKey> inventoryAfter(LocalApplication application, List<ResourceKey> tracked, SyncState state) {
+        Set<ResourceKey> keys = new LinkedHashSet<>();
+        application.desired.forEach(manifest -> keys.add(manifest.key()));
+        Set<ResourceKey> pruned = new LinkedHashSet<>();
+        for (TaskResult result : state.tasks()) {
+            if (result.action() == SyncAction.PRUNE && result.status() == TaskStatus.SUCCEEDED) {
+                pruned.add(new ResourceKey(result.group(), result.kind(), result.namespace(), result.name()));
+            }
+        }
+        tracked.stream().filter(key -> !pruned.contains(key)).forEach(keys::add);
+        return keys;
+    }
+
+    private Set<ResourceKey> selected(String namespace) {
+        Set<ResourceKey> keys = new LinkedHashSet<>();
+        for (String resource : resources) {
+            String[] parts = resource.split("/");
+            if (parts.length < 2 || parts.length > 3) {
+                throw new UserError("--resource " + resource + ": expected KIND[.GROUP]/[NAMESPACE/]NAME");
+            }
+            int dot = parts[0].indexOf('.');
+            var kind = dot < 0 ? GroupKind.core(parts[0]) : new GroupKind(parts[0].substring(dot + 1), parts[0].substring(0, dot));
+            keys.add(ResourceKey.of(kind, parts.length == 3 ? parts[1] : namespace, parts[parts.length - 1]));
+        }
+        return keys;
+    }
+
+    /** Progress per phase and wave, a line per finished task. */
+    private record Progress(PrintWriter out) implements SyncListener {
+        @Override
+        public void waveStarted(SyncPhase phase, int wave) {
+            out.printf("%s, wave %d%n", phase, wave);
+            out.flush();
+        }
+
+        @Override
+        public void taskDone(TaskResult result) {
+            var key = new ResourceKey(result.group(), result.kind(), result.namespace(), result.name());
+            out.printf("  %-9s %-7s %s%s%n", result.status().name().toLowerCase(), result.action().name().toLowerCase(),
+                    key, result.message().isEmpty() ? "" : ": " + result.message());
+            out.flush();
+        }
+    }
+}

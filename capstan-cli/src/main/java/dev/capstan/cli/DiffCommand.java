@@ -1,0 +1,78 @@
+package dev.capstan.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.capstan.engine.SyncStatus;
+import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
+import dev.capstan.engine.diff.ClusterDiff;
+import dev.capstan.engine.diff.ResourceComparer;
+import dev.capstan.engine.diff.ResourceDiff;
+import dev.capstan.engine.sync.Hooks;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare a directory of manifests with the cluster, as the server would apply them "
+                + "(server-side dry run), and show what differs. Secret values are masked.",
+                "Exit codes: 0 no difference, 1 differences, 2 error."})
+final class DiffCommand implements Callable<Integer> {
+
+    static final int DIFFERENCES = 1;
+    static final int ERROR = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SourceOptions source;
+
+    @Mixin
+    private ClusterOptions clusterOptions;
+
+    @Option(names = "--app", required = true, paramLabel = "NAME", description = "Application name (tracks its objects).")
+    private String app;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try (var application = new LocalApplication(app, source, clusterOptions, err)) {
+            var diff = new ClusterDiff(application.cluster, new ResourceComparer(List.of()), ApplyOptions.defaults(), 16);
+            var resources = application.desired.stream().filter(manifest -> !Hooks.isHook(manifest)).toList();
+            List<ResourceDiff> results = diff.diff(resources, application.tracked());
+            for (ResourceDiff result : results) {
+                if (result.differs()) {
+                    out.println("===== " + result.key() + " (" + result.status().display() + ")");
+                    if (!result.problem().isEmpty()) {
+                        out.println("problem: " + result.problem());
+                    }
+                    out.print(result.unifiedDiff());
+                }
+            }
+            Map<SyncStatus, Long> counts = results.stream()
+                    .collect(Collectors.groupingBy(ResourceDiff::status, Collectors.counting()));
+            out.println(summary(results.size(), counts));
+            out.flush();
+            return results.stream().anyMatch(ResourceDiff::differs) ? DIFFERENCES : 0;
+        } catch (RuntimeException e) {
+            err.println("capstan diff: " + e.getMessage());
+            err.flush();
+            return ERROR;
+        }
+    }
+
+    private static String summary(int total, Map<SyncStatus, Long> counts) {
+        Function<SyncStatus, Long> count = status -> counts.getOrDefault(status, 0L);
+        return "%d resources: %d synced, %d out of sync, %d missing, %d to prune".formatted(total,
+                count.apply(SyncStatus.SYNCED), count.apply(SyncStatus.OUT_OF_SYNC), count.apply(SyncStatus.MISSING),
+                count.apply(SyncStatus.REQUIRES_PRUNING));
+    }
+}
