@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -102,6 +104,24 @@ class DiffCorpusIT {
         ResourceDiff restored = diffOne(new ResourceComparer(List.of()), desired);
         assertThat(restored.status()).as(() -> explain(restored)).isEqualTo(SyncStatus.SYNCED);
         assertThat(cluster.get(desired.key())).get().extracting(live -> live.at("/spec/replicas").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_controller_writing_between_the_read_and_the_dry_run_does_not_show_as_a_difference() {
+        Manifest desired = configMap("observed");
+        cluster.apply(desired, ApplyOptions.defaults());
+        var interleaved = new RecordingClusterClient(cluster);
+        interleaved.beforeNextDryRun(() -> client.configMaps().inNamespace(namespace).withName("observed")
+                .edit(live -> new ConfigMapBuilder(live).editMetadata()
+                        .addToAnnotations("controller.example.com/observed-generation", "1").endMetadata().build()));
+
+        ResourceDiff diff = new ClusterDiff(interleaved, new ResourceComparer(List.of()), ApplyOptions.defaults(), 4)
+                .diff(List.of(desired), List.of()).getFirst();
+
+        assertThat(diff.status()).as(() -> explain(diff)).isEqualTo(SyncStatus.SYNCED);
+        assertThat(cluster.get(desired.key())).get()
+                .extracting(live -> live.annotation("controller.example.com/observed-generation"))
+                .isEqualTo(Optional.of("1"));
     }
 
     @Test

@@ -3,20 +3,30 @@ package dev.capstan.kube;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ResourceKey;
 import dev.capstan.engine.cluster.ClusterClient;
 
-/** A real {@link ClusterClient} that also remembers which objects it was asked to apply, dry runs included. */
+/**
+ * A real {@link ClusterClient} that also remembers which objects it was asked to apply, dry runs
+ * included, and can let someone else write just before the next dry run, as a controller may.
+ */
 final class RecordingClusterClient implements ClusterClient {
 
     private final ClusterClient delegate;
     private final List<ResourceKey> applied = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Runnable> beforeNextDryRun = new AtomicReference<>();
 
     RecordingClusterClient(ClusterClient delegate) {
         this.delegate = delegate;
+    }
+
+    /** Runs {@code write} once, just before the next dry-run apply is sent. */
+    void beforeNextDryRun(Runnable write) {
+        beforeNextDryRun.set(write);
     }
 
     /** The keys of every apply request, dry runs included, in order. */
@@ -37,6 +47,10 @@ final class RecordingClusterClient implements ClusterClient {
     @Override
     public Manifest apply(Manifest desired, ApplyOptions options) {
         applied.add(desired.key());
+        Runnable write = options.dryRun() ? beforeNextDryRun.getAndSet(null) : null;
+        if (write != null) {
+            write.run();
+        }
         return delegate.apply(desired, options);
     }
 
