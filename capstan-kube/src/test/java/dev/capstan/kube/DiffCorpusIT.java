@@ -161,8 +161,8 @@ class DiffCorpusIT {
                 tuple(kept.key(), SyncStatus.SYNCED),
                 tuple(neverApplied.key(), SyncStatus.MISSING),
                 tuple(retired.key(), SyncStatus.REQUIRES_PRUNING));
-        assertThat(diffs.get(1).unifiedDiff()).contains("+  name: \"never-applied\"").doesNotContain("\n-");
-        assertThat(diffs.get(2).unifiedDiff()).contains("-  name: \"retired\"").doesNotContain("\n+ ");
+        assertThat(changes(diffs.get(1))).contains("+  name: \"never-applied\"").allMatch(line -> line.startsWith("+"));
+        assertThat(changes(diffs.get(2))).contains("-  name: \"retired\"").allMatch(line -> line.startsWith("-"));
     }
 
     @Test
@@ -279,6 +279,14 @@ class DiffCorpusIT {
                 + (diff.problem().isEmpty() ? "" : "\nproblem: " + diff.problem())
                 + (diff.unifiedDiff().isEmpty() ? "" : "\n" + diff.unifiedDiff())
                 + (diff.changedPaths().isEmpty() ? "" : "changed: " + diff.changedPaths());
+    }
+
+    /** The lines of a unified diff after its two file headers and its one hunk header. */
+    private static List<String> changes(ResourceDiff diff) {
+        List<String> lines = diff.unifiedDiff().lines().toList();
+        assertThat(lines).hasSizeGreaterThan(3);
+        assertThat(lines.get(2)).startsWith("@@");
+        return lines.subList(3, lines.size());
     }
 
     private static String base64(String value) {
