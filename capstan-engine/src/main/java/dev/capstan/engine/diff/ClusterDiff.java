@@ -20,11 +20,11 @@ import dev.capstan.engine.cluster.ClusterException;
 
 /**
  * Compares desired objects with a cluster: reads each live object, asks the server for the
- * predicted one with a server-side dry-run apply made from that same version of the live object
- * (only when the object exists: a missing object
- * is Missing without a request, and so is one whose kind the server does not know yet, such as
- * a custom resource whose CRD the same sync creates), and compares them. Tracked objects that
- * are no longer desired and still live require pruning. Requests run in parallel, bounded.
+ * predicted one with a server-side dry-run apply made from that same version of it (only when
+ * the object exists: a missing object is Missing without a request, and so is one whose kind
+ * the server does not know yet, such as a custom resource whose CRD the same sync creates), and
+ * compares them. Tracked objects that are no longer desired and still live require pruning.
+ * Requests run in parallel, bounded.
  */
 public final class ClusterDiff {
 
