@@ -20,12 +20,17 @@ import dev.capstan.engine.cluster.ClusterException;
 
 /**
  * Compares desired objects with a cluster: reads each live object, asks the server for the
- * predicted one with a server-side dry-run apply (only when the object exists: a missing object
- * is Missing without a request, and so is one whose kind the server does not know yet, such as
- * a custom resource whose CRD the same sync creates), and compares them. Tracked objects that
- * are no longer desired and still live require pruning. Requests run in parallel, bounded.
+ * predicted one with a server-side dry-run apply made from that same version of it (only when
+ * the object exists: a missing object is Missing without a request, and so is one whose kind
+ * the server does not know yet, such as a custom resource whose CRD the same sync creates), and
+ * compares them. Tracked objects that are no longer desired and still live require pruning.
+ * Requests run in parallel, bounded.
  */
 public final class ClusterDiff {
+
+    /** How many times to read a live object that keeps changing under the dry run. */
+    private static final int READS = 5;
+    private static final String RESOURCE_VERSION = "/metadata/resourceVersion";
 
     private final ClusterClient cluster;
     private final ResourceComparer comparer;
@@ -86,8 +91,7 @@ public final class ClusterDiff {
             return comparer.compare(key, Optional.of(desired), Optional.empty());
         }
         try {
-            Manifest predicted = cluster.apply(desired, applyOptions);
-            return comparer.compare(key, Optional.of(predicted), live);
+            return compareWithPrediction(key, desired, live.get());
         } catch (ClusterException e) {
             if (e.reason().isTransient()) {
                 throw e;
@@ -100,6 +104,33 @@ public final class ClusterDiff {
                     : rough;
             return shown.withProblem(e.getMessage());
         }
+    }
+
+    /**
+     * Compares the live object with the dry run's prediction made from that very version of it.
+     * A controller that writes between the read and the dry run (the Deployment controller's
+     * revision annotation, the aggregation controller's rules of a ClusterRole) would otherwise
+     * show as a difference that is in neither Git nor the cluster. A dry run answers with the
+     * resourceVersion it started from; while that is not the live object's, read again (and
+     * predict again if the object moved on), a few times at most.
+     */
+    private ResourceDiff compareWithPrediction(ResourceKey key, Manifest desired, Manifest live) {
+        Manifest predicted = cluster.apply(desired, applyOptions);
+        for (int read = 1; read < READS && !sameVersion(predicted, live); read++) {
+            Optional<Manifest> again = cluster.get(key);
+            if (again.isEmpty()) {
+                return comparer.compare(key, Optional.of(desired), Optional.empty());
+            }
+            live = again.get();
+            if (!sameVersion(predicted, live)) {
+                predicted = cluster.apply(desired, applyOptions);
+            }
+        }
+        return comparer.compare(key, Optional.of(predicted), Optional.of(live));
+    }
+
+    private static boolean sameVersion(Manifest predicted, Manifest live) {
+        return predicted.string(RESOURCE_VERSION).equals(live.string(RESOURCE_VERSION));
     }
 
     private interface Work<T> {

@@ -1,0 +1,71 @@
+package dev.capstan.kube;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.Manifest;
+import dev.capstan.engine.ResourceKey;
+import dev.capstan.engine.cluster.ClusterClient;
+
+/**
+ * A real {@link ClusterClient} that also remembers which objects it was asked to apply, dry runs
+ * included, and can let someone else write just before the next dry run, as a controller may.
+ */
+final class RecordingClusterClient implements ClusterClient {
+
+    private final ClusterClient delegate;
+    private final List<ResourceKey> applied = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Runnable> beforeNextDryRun = new AtomicReference<>();
+
+    RecordingClusterClient(ClusterClient delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Runs {@code write} once, just before the next dry-run apply is sent. */
+    void beforeNextDryRun(Runnable write) {
+        beforeNextDryRun.set(write);
+    }
+
+    /** The keys of every apply request, dry runs included, in order. */
+    List<ResourceKey> applied() {
+        return List.copyOf(applied);
+    }
+
+    @Override
+    public Optional<Manifest> get(ResourceKey key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public List<Manifest> list(GroupKind kind, String namespace, String labelSelector) {
+        return delegate.list(kind, namespace, labelSelector);
+    }
+
+    @Override
+    public Manifest apply(Manifest desired, ApplyOptions options) {
+        applied.add(desired.key());
+        Runnable write = options.dryRun() ? beforeNextDryRun.getAndSet(null) : null;
+        if (write != null) {
+            write.run();
+        }
+        return delegate.apply(desired, options);
+    }
+
+    @Override
+    public Manifest replace(Manifest desired, boolean dryRun) {
+        return delegate.replace(desired, dryRun);
+    }
+
+    @Override
+    public boolean delete(ResourceKey key, DeleteOptions options) {
+        return delegate.delete(key, options);
+    }
+
+    @Override
+    public Optional<ResourceType> resourceType(GroupKind kind) {
+        return delegate.resourceType(kind);
+    }
+}
