@@ -38,7 +38,12 @@ final class ApiErrors {
                     ? Reason.IMMUTABLE_FIELD : Reason.INVALID;
             case 401 -> Reason.UNAUTHORIZED;
             case 403 -> Reason.FORBIDDEN;
-            case 408, 429, 500, 502, 503, 504 -> Reason.TRANSIENT;
+            // The server answers a patch it cannot type (an unknown field, a value of the wrong type)
+            // with 500; retrying cannot help, so it is the object that is invalid.
+            case 500 -> message.contains("failed to create typed patch object")
+                    || message.contains("field not declared in schema") || message.contains("expected numeric")
+                    ? Reason.INVALID : Reason.TRANSIENT;
+            case 408, 429, 502, 503, 504 -> Reason.TRANSIENT;
             case 0, -1 -> hasNetworkCause(error) ? Reason.TRANSIENT : Reason.OTHER;
             default -> Reason.OTHER;
         };
