@@ -2,15 +2,21 @@ package dev.capstan.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ManifestFormat;
 import dev.capstan.engine.ResourceKey;
 import dev.capstan.engine.health.HealthAssessor;
+import dev.capstan.engine.sync.AppliedFingerprint;
+import dev.capstan.engine.sync.Hooks;
 import dev.capstan.engine.sync.OperationPhase;
 import dev.capstan.engine.sync.SyncAction;
 import dev.capstan.engine.sync.SyncListener;
@@ -21,6 +27,7 @@ import dev.capstan.engine.sync.SyncPlanner;
 import dev.capstan.engine.sync.SyncRequest;
 import dev.capstan.engine.sync.SyncRunner;
 import dev.capstan.engine.sync.SyncState;
+import dev.capstan.engine.sync.SyncTask;
 import dev.capstan.engine.sync.TaskResult;
 import dev.capstan.engine.sync.TaskStatus;
 
@@ -75,11 +82,14 @@ final class ApplyCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try (var application = new LocalApplication(app, source, clusterOptions, err)) {
-            List<ResourceKey> tracked = application.tracked();
+            Map<ResourceKey, Optional<AppliedFingerprint>> tracked = application.tracked();
+            Map<ResourceKey, Manifest> live = application.live(tracked.keySet());
             SyncOptions options = SyncOptions.defaults().withPrune(prune).withDryRun(dryRun).withForce(force)
+                    .withApplyOutOfSyncOnly(true)
                     .withSyncOptions(syncOptions).withResources(selected(application.namespace));
             SyncPlan plan = new SyncPlanner().plan(
-                    SyncRequest.of(app, application.namespace, application.desired, application.live(tracked))
+                    SyncRequest.of(app, application.namespace, application.desired, live)
+                            .withOutOfSync(changed(application.desired, live, tracked))
                             .withOptions(options));
             if (output.equals("json")) {
                 if (!dryRun) {
@@ -90,10 +100,11 @@ final class ApplyCommand implements Callable<Integer> {
                 return 0;
             }
             HealthAssessor health = HealthAssessor.builtIn();
-            var runner = new SyncRunner(application.cluster, live -> health.assess(live).health(), new Progress(out));
+            var progress = new Progress(out, new LinkedHashMap<>());
+            var runner = new SyncRunner(application.cluster, object -> health.assess(object).health(), progress);
             SyncState state = runner.run(plan);
             if (!dryRun) {
-                application.inventory.save(inventoryAfter(application, tracked, state));
+                application.inventory.save(inventoryAfter(application, tracked, state, progress.fingerprints()));
             }
             out.println(state.phase() == OperationPhase.SUCCEEDED
                     ? "Sync succeeded" + (dryRun ? " (dry run: nothing was changed)" : "") + "."
@@ -111,18 +122,60 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    /** What the application tracks now: everything desired, and whatever tracked object was not pruned. */
-    private static Set<ResourceKey> inventoryAfter(LocalApplication application, List<ResourceKey> tracked, SyncState state) {
-        Set<ResourceKey> keys = new LinkedHashSet<>();
-        application.desired.forEach(manifest -> keys.add(manifest.key()));
-        Set<ResourceKey> pruned = new LinkedHashSet<>();
-        for (TaskResult result : state.tasks()) {
-            if (result.action() == SyncAction.PRUNE && result.status() == TaskStatus.SUCCEEDED) {
-                pruned.add(new ResourceKey(result.group(), result.kind(), result.namespace(), result.name()));
+    /**
+     * The desired objects that applying could change: those without a fingerprint of their last
+     * apply, or whose fingerprint no longer matches (changed in Git, or a field of ours written by
+     * someone else). The rest are skipped as in sync, without a request.
+     */
+    private static Set<ResourceKey> changed(List<Manifest> desired, Map<ResourceKey, Manifest> live,
+                                            Map<ResourceKey, Optional<AppliedFingerprint>> tracked) {
+        Set<ResourceKey> changed = new LinkedHashSet<>();
+        for (Manifest manifest : desired) {
+            ResourceKey key = manifest.key();
+            Manifest current = live.get(key);
+            boolean unchanged = current != null && tracked.getOrDefault(key, Optional.empty())
+                    .map(fingerprint -> fingerprint.matches(manifest, current)).orElse(false);
+            if (!unchanged) {
+                changed.add(key);
             }
         }
-        tracked.stream().filter(key -> !pruned.contains(key)).forEach(keys::add);
-        return keys;
+        return changed;
+    }
+
+    /**
+     * What the application tracks now: every desired object (not hooks) with the fingerprint of
+     * this apply, or of the earlier one when it was skipped as in sync; and whatever tracked object
+     * was not pruned.
+     */
+    private static Map<ResourceKey, Optional<AppliedFingerprint>> inventoryAfter(LocalApplication application,
+            Map<ResourceKey, Optional<AppliedFingerprint>> tracked, SyncState state,
+            Map<ResourceKey, AppliedFingerprint> written) {
+        Set<ResourceKey> pruned = new LinkedHashSet<>();
+        Set<ResourceKey> inSync = new LinkedHashSet<>();
+        for (TaskResult result : state.tasks()) {
+            if (result.action() == SyncAction.PRUNE && result.status() == TaskStatus.SUCCEEDED) {
+                pruned.add(result.key());
+            }
+            if (result.action() == SyncAction.SKIP && result.message().equals("in sync")) {
+                inSync.add(result.key());
+            }
+        }
+        Map<ResourceKey, Optional<AppliedFingerprint>> entries = new LinkedHashMap<>();
+        for (Manifest manifest : application.desired) {
+            ResourceKey key = manifest.key();
+            if (Hooks.isHook(manifest)) {
+                continue;
+            }
+            Optional<AppliedFingerprint> fingerprint = Optional.ofNullable(written.get(key))
+                    .or(() -> inSync.contains(key) ? tracked.getOrDefault(key, Optional.empty()) : Optional.empty());
+            entries.put(key, fingerprint);
+        }
+        tracked.forEach((key, fingerprint) -> {
+            if (!pruned.contains(key)) {
+                entries.putIfAbsent(key, fingerprint);
+            }
+        });
+        return entries;
     }
 
     private Set<ResourceKey> selected(String namespace) {
@@ -139,8 +192,15 @@ final class ApplyCommand implements Callable<Integer> {
         return keys;
     }
 
-    /** Progress per phase and wave, a line per finished task. */
-    private record Progress(PrintWriter out) implements SyncListener {
+    /** Progress per phase and wave, a line per finished task; collects the fingerprints of what was applied. */
+    private record Progress(PrintWriter out, Map<ResourceKey, AppliedFingerprint> fingerprints) implements SyncListener {
+        @Override
+        public void objectWritten(SyncTask task, Manifest result) {
+            if (!task.isHook()) {
+                fingerprints.put(task.key(), AppliedFingerprint.of(task.manifest(), result));
+            }
+        }
+
         @Override
         public void waveStarted(SyncPhase phase, int wave) {
             out.printf("%s, wave %d%n", phase, wave);

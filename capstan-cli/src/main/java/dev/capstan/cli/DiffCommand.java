@@ -47,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
         try (var application = new LocalApplication(app, source, clusterOptions, err)) {
             var diff = new ClusterDiff(application.cluster, new ResourceComparer(List.of()), ApplyOptions.defaults(), 16);
             var resources = application.desired.stream().filter(manifest -> !Hooks.isHook(manifest)).toList();
-            List<ResourceDiff> results = diff.diff(resources, application.tracked());
+            List<ResourceDiff> results = diff.diff(resources, application.tracked().keySet());
             for (ResourceDiff result : results) {
                 if (result.differs()) {
                     out.println("===== " + result.key() + " (" + result.status().display() + ")");

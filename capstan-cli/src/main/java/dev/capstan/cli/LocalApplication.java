@@ -3,17 +3,21 @@ package dev.capstan.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.capstan.engine.DestinationNamespace;
+import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ResourceKey;
 import dev.capstan.engine.cluster.ClusterClient;
 import dev.capstan.engine.cluster.ClusterClient.ResourceType;
+import dev.capstan.engine.sync.AppliedFingerprint;
 import dev.capstan.engine.sync.Tracking;
 import dev.capstan.kube.Fabric8ClusterClient;
 
@@ -49,21 +53,38 @@ final class LocalApplication implements AutoCloseable {
         }
     }
 
-    /** The keys this application applied before and may have to prune. */
-    List<ResourceKey> tracked() {
+    /** The keys this application applied before (and may have to prune), with the fingerprints of those applies. */
+    Map<ResourceKey, Optional<AppliedFingerprint>> tracked() {
         return inventory.load();
     }
 
-    /** The live objects of the desired keys, the tracked keys and the destination namespace. */
-    Map<ResourceKey, Manifest> live(List<ResourceKey> tracked) {
+    /**
+     * The live objects of the desired keys, the tracked keys and the destination namespace. One
+     * list request per kind, selected by the application's label, instead of a request per object;
+     * objects without the label (not applied by this application yet) are then applied as new,
+     * which server-side apply does right whether they exist or not.
+     */
+    Map<ResourceKey, Manifest> live(Collection<ResourceKey> tracked) {
         Set<ResourceKey> keys = new LinkedHashSet<>();
         desired.forEach(manifest -> keys.add(manifest.key()));
         keys.addAll(tracked);
-        keys.add(new ResourceKey("", "Namespace", "", namespace));
+        String selector = Tracking.LABEL + "=" + desired.stream().findFirst()
+                .flatMap(manifest -> manifest.label(Tracking.LABEL)).orElse(name);
         var live = new LinkedHashMap<ResourceKey, Manifest>();
-        for (ResourceKey key : keys) {
-            cluster.get(key).ifPresent(object -> live.put(key, object));
+        Set<GroupKind> kinds = new LinkedHashSet<>();
+        keys.forEach(key -> kinds.add(key.groupKind()));
+        for (GroupKind kind : kinds) {
+            if (cluster.resourceType(kind).isEmpty()) {
+                continue; // not served yet: a CRD of this sync defines it, so nothing of it is live
+            }
+            for (Manifest object : cluster.list(kind, "", selector)) {
+                if (keys.contains(object.key())) {
+                    live.put(object.key(), object);
+                }
+            }
         }
+        var destination = new ResourceKey("", "Namespace", "", namespace);
+        cluster.get(destination).ifPresent(object -> live.put(destination, object));
         return live;
     }
 

@@ -1,10 +1,12 @@
 package dev.capstan.engine.sync;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.Manifest;
 
 import dev.capstan.engine.cluster.ClusterClient;
 import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
@@ -30,13 +32,14 @@ final class ObjectWriter {
         this.poller = poller;
     }
 
-    TaskResult write(SyncTask task, WriteOptions options) throws InterruptedException {
+    /** Writes the object of {@code task}; what the server returned goes into {@code written}, keyed by the task. */
+    TaskResult write(SyncTask task, WriteOptions options, Map<SyncTask, Manifest> written) throws InterruptedException {
         boolean dryRun = options.dryRun();
-        TaskStatus written = options.await() ? TaskStatus.RUNNING : TaskStatus.SUCCEEDED;
+        TaskStatus status = options.await() ? TaskStatus.RUNNING : TaskStatus.SUCCEEDED;
         String suffix = dryRun ? " (dry run)" : "";
         try {
-            send(task, options);
-            return TaskResult.of(task, written, doneVerb(task) + suffix);
+            written.put(task, send(task, options));
+            return TaskResult.of(task, status, doneVerb(task) + suffix);
         } catch (ClusterException e) {
             if (e.reason() != ClusterException.Reason.IMMUTABLE_FIELD) {
                 return TaskResult.of(task, TaskStatus.FAILED, ServerMessage.of(e));
@@ -46,34 +49,34 @@ final class ObjectWriter {
                         + " (the sync option Force=true deletes and re-creates it)");
             }
             if (dryRun) {
-                return TaskResult.of(task, written, "would be deleted and re-created (Force=true)" + suffix);
+                return TaskResult.of(task, status, "would be deleted and re-created (Force=true)" + suffix);
             }
-            return recreate(task, written, options, e);
+            return recreate(task, status, options, e, written);
         }
     }
 
-    private TaskResult recreate(SyncTask task, TaskStatus written, WriteOptions options, ClusterException cause)
-            throws InterruptedException {
+    private TaskResult recreate(SyncTask task, TaskStatus status, WriteOptions options, ClusterException cause,
+                                Map<SyncTask, Manifest> written) throws InterruptedException {
         try {
             retry.call(() -> cluster.delete(task.key(), new DeleteOptions(options.propagation(), false)));
             if (!poller.awaitGone(List.of(task.key())).isEmpty()) {
                 return TaskResult.of(task, TaskStatus.FAILED, "deleted to be re-created (Force=true), but still there after " + poller.timeout());
             }
-            send(task, options);
-            return TaskResult.of(task, written, "deleted and re-created (Force=true): " + ServerMessage.of(cause));
+            written.put(task, send(task, options));
+            return TaskResult.of(task, status, "deleted and re-created (Force=true): " + ServerMessage.of(cause));
         } catch (ClusterException e) {
             return TaskResult.of(task, TaskStatus.FAILED, "re-creating it (Force=true) failed: " + ServerMessage.of(e));
         }
     }
 
-    private void send(SyncTask task, WriteOptions options) throws InterruptedException {
+    private Manifest send(SyncTask task, WriteOptions options) throws InterruptedException {
         Predicate<ClusterException> kindComing = e -> e.reason() == ClusterException.Reason.UNKNOWN_KIND
                 && options.kindsDefinedByPlan().contains(task.key().groupKind());
         if (task.action() == SyncAction.REPLACE) {
-            retry.call(() -> cluster.replace(task.manifest(), options.dryRun()), kindComing);
-        } else {
-            retry.call(() -> cluster.apply(task.manifest(), new ApplyOptions(ApplyOptions.FIELD_MANAGER, true, options.dryRun())), kindComing);
+            return retry.call(() -> cluster.replace(task.manifest(), options.dryRun()), kindComing);
         }
+        return retry.call(() -> cluster.apply(task.manifest(), new ApplyOptions(ApplyOptions.FIELD_MANAGER, true, options.dryRun())),
+                kindComing);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.capstan.engine.sync;
 
+import dev.capstan.engine.Manifest;
+
 /**
  * Hears how a sync progresses, for a CLI's progress display and for saving the state. Called on
  * the runner's thread, one call at a time; every method does nothing unless overridden.
@@ -19,6 +21,10 @@ public interface SyncListener {
 
     /** The runner is about to carry out {@code step}. */
     default void stepStarted(SyncStep step) {
+    }
+
+    /** The server's answer to writing a task's object (apply or replace; also in a dry run). */
+    default void objectWritten(SyncTask task, Manifest result) {
     }
 
     /** An object was written and the sync now waits for it to become healthy (a hook: to complete). */

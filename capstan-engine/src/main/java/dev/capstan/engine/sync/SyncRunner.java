@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -107,7 +108,10 @@ public final class SyncRunner {
     }
 
     private SyncState write(SyncState state, List<SyncTask> tasks, ObjectWriter.WriteOptions options) throws InterruptedException {
-        return record(state, parallel.kindByKind(tasks, task -> writer.write(task, options)));
+        Map<SyncTask, Manifest> written = new ConcurrentHashMap<>();
+        List<TaskResult> results = parallel.kindByKind(tasks, task -> writer.write(task, options, written));
+        tasks.stream().filter(written::containsKey).forEach(task -> listener.objectWritten(task, written.get(task)));
+        return record(state, results);
     }
 
     private static ObjectWriter.WriteOptions writeOptions(SyncPlan plan, boolean await) {
