@@ -10,8 +10,7 @@ final class CapstanTools {
     private CapstanTools() {
     }
 
-    /** Not there yet: the sync runner of the engine is wired in when it lands. */
     static List<Tool> cold(LocalControlPlane controlPlane) {
-        return List.of();
+        return List.of(new CapstanTool(controlPlane.kubeconfig()));
     }
 }

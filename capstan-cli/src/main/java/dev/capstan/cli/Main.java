@@ -12,7 +12,8 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line with Capstan's commands, for running them in process (the benchmark does). */
+    public static CommandLine commandLine() {
         return new CommandLine(new CapstanCommand())
                 .setExecutionExceptionHandler(new ErrorHandler());
     }
