@@ -373,6 +373,29 @@ class SyncIT {
         assertThat(live(hook)).isEmpty();
     }
 
+    @Test
+    void a_dry_run_of_a_first_sync_needs_neither_its_crd_nor_its_namespace() throws Exception {
+        String group = uniqueGroup();
+        Manifest crd = widgetDefinition(group);
+        String fresh = namespace + "-fresh";
+        Manifest widget = widget(group, fresh);
+        Manifest config = configMap("config", "x").with(o -> o.withObject("/metadata").put("namespace", fresh));
+        crdsToDelete.add(crd.name());
+        namespacesToDelete.add(fresh);
+        SyncOptions options = SyncOptions.defaults().withDryRun(true).withCreateNamespace(true);
+
+        SyncState state = run(plan(fresh, options, List.of(), widget, config, crd), SyncListener.NONE);
+
+        assertThat(state.phase()).as(state.message()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(resultNamed(state, "gear").message())
+                .isEqualTo("created (dry run; not checked by the server: its CustomResourceDefinition is created by this sync)");
+        assertThat(resultNamed(state, "config").message())
+                .isEqualTo("created (dry run; not checked by the server: its namespace is created by this sync)");
+        assertThat(cluster.writes()).isNotEmpty().allMatch(write -> write.endsWith("(dry run)"));
+        assertThat(client.namespaces().withName(fresh).get()).isNull();
+        assertThat(client.apiextensions().v1().customResourceDefinitions().withName(crd.name()).get()).isNull();
+    }
+
     /** The listener's way of stopping a run between two steps, as a controller that restarts would. */
     private static final class ControllerStopped extends RuntimeException {
         ControllerStopped() {
