@@ -2,6 +2,7 @@ package dev.capstan.engine.sync;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -18,7 +19,9 @@ import dev.capstan.engine.cluster.ClusterException;
  * or replace with {@code Replace=true}. A change to an immutable field fails clearly, naming the
  * object and the server's words, unless {@code Force=true}: then the object is deleted and created again.
  * An object whose kind the server does not serve yet is tried again (with back-off) when the plan
- * defines that kind with a CRD: a new CRD takes a moment to be served.
+ * defines that kind with a CRD: a new CRD takes a moment to be served. A dry run stores nothing, so
+ * there the server cannot check an object whose CRD or namespace the sync would create: such an
+ * object passes unchecked, saying so, as in Argo CD.
  */
 final class ObjectWriter {
 
@@ -41,6 +44,10 @@ final class ObjectWriter {
             written.put(task, send(task, options));
             return TaskResult.of(task, status, doneVerb(task) + suffix);
         } catch (ClusterException e) {
+            Optional<String> uncheckable = dryRun ? comesWithThisSync(task, e, options) : Optional.empty();
+            if (uncheckable.isPresent()) {
+                return TaskResult.of(task, status, doneVerb(task) + " (dry run; not checked by the server: " + uncheckable.get() + ")");
+            }
             if (e.reason() != ClusterException.Reason.IMMUTABLE_FIELD) {
                 return TaskResult.of(task, TaskStatus.FAILED, ServerMessage.of(e));
             }
@@ -69,8 +76,20 @@ final class ObjectWriter {
         }
     }
 
+    /** Why a dry run failed only for want of what the sync itself would create (a CRD, a namespace), or empty. */
+    private static Optional<String> comesWithThisSync(SyncTask task, ClusterException e, WriteOptions options) {
+        return switch (e.reason()) {
+            case UNKNOWN_KIND -> options.kindsDefinedByPlan().contains(task.key().groupKind())
+                    ? Optional.of("its CustomResourceDefinition is created by this sync") : Optional.empty();
+            case NOT_FOUND -> options.namespacesCreatedByPlan().contains(task.namespace())
+                    ? Optional.of("its namespace is created by this sync") : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
     private Manifest send(SyncTask task, WriteOptions options) throws InterruptedException {
-        Predicate<ClusterException> kindComing = e -> e.reason() == ClusterException.Reason.UNKNOWN_KIND
+        // In a dry run the CRD is never stored, so its kind will not come however long we wait.
+        Predicate<ClusterException> kindComing = e -> !options.dryRun() && e.reason() == ClusterException.Reason.UNKNOWN_KIND
                 && options.kindsDefinedByPlan().contains(task.key().groupKind());
         if (task.action() == SyncAction.REPLACE) {
             return retry.call(() -> cluster.replace(task.manifest(), options.dryRun()), kindComing);
@@ -84,8 +103,10 @@ final class ObjectWriter {
      *
      * @param await whether the written task then waits to become healthy
      * @param kindsDefinedByPlan the kinds the plan's CRDs define
+     * @param namespacesCreatedByPlan the namespaces the plan creates
      */
-    record WriteOptions(boolean dryRun, boolean await, DeleteOptions.Propagation propagation, Set<GroupKind> kindsDefinedByPlan) {
+    record WriteOptions(boolean dryRun, boolean await, DeleteOptions.Propagation propagation, Set<GroupKind> kindsDefinedByPlan,
+            Set<String> namespacesCreatedByPlan) {
     }
 
     private static String doneVerb(SyncTask task) {

@@ -116,7 +116,8 @@ public final class SyncRunner {
 
     private static ObjectWriter.WriteOptions writeOptions(SyncPlan plan, boolean await) {
         Set<GroupKind> definedKinds = plan.tasks().stream().map(SyncTask::definedKind).flatMap(Optional::stream).collect(Collectors.toSet());
-        return new ObjectWriter.WriteOptions(plan.options().dryRun(), await, plan.options().prunePropagation(), definedKinds);
+        Set<String> createdNamespaces = plan.tasks().stream().map(SyncTask::createdNamespace).flatMap(Optional::stream).collect(Collectors.toSet());
+        return new ObjectWriter.WriteOptions(plan.options().dryRun(), await, plan.options().prunePropagation(), definedKinds, createdNamespaces);
     }
 
     private SyncState entered(SyncState state, GroupStep step) {

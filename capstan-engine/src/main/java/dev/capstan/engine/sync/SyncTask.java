@@ -84,6 +84,11 @@ public record SyncTask(
         return definedGroup.isEmpty() || definedKind.isEmpty() ? Optional.empty() : Optional.of(new GroupKind(definedGroup, definedKind));
     }
 
+    /** For a Namespace that does not exist yet and is created, its name; empty otherwise. */
+    Optional<String> createdNamespace() {
+        return action == SyncAction.CREATE && group.isEmpty() && kind.equals("Namespace") ? Optional.of(name) : Optional.empty();
+    }
+
     boolean deletes(HookDeletePolicy policy) {
         return deletePolicies.contains(policy);
     }

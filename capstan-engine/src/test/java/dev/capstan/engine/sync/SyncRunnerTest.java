@@ -197,6 +197,38 @@ class SyncRunnerTest {
     }
 
     @Test
+    void a_dry_run_passes_unchecked_a_custom_resource_whose_crd_the_sync_creates() throws Exception {
+        Manifest crd = object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", "widgets.example.com").build()
+                .with(o -> o.putObject("spec").put("group", "example.com").putObject("names").put("kind", "Widget"));
+        cluster.failNext("apply Widget.example.com/ns/w", failure(Reason.UNKNOWN_KIND, "no matches for kind Widget"));
+
+        SyncState state = runner().run(plan(Map.of(), SyncOptions.defaults().withDryRun(true),
+                crd, object("example.com/v1", "Widget", "ns", "w").build()));
+
+        assertThat(state.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(cluster.log()).containsExactly(
+                "apply CustomResourceDefinition.apiextensions.k8s.io/widgets.example.com (dry run)",
+                "apply Widget.example.com/ns/w (dry run) -> UNKNOWN_KIND");
+        assertThat(state.tasks().getLast().message())
+                .isEqualTo("created (dry run; not checked by the server: its CustomResourceDefinition is created by this sync)");
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void a_dry_run_passes_unchecked_an_object_whose_namespace_the_sync_creates() throws Exception {
+        cluster.failNext("apply ConfigMap/ns/config", failure(Reason.NOT_FOUND, "namespaces \"ns\" not found"));
+        cluster.failNext("apply ConfigMap/elsewhere/other", failure(Reason.NOT_FOUND, "namespaces \"elsewhere\" not found"));
+
+        SyncState state = runner().run(plan(Map.of(), SyncOptions.defaults().withDryRun(true).withCreateNamespace(true),
+                configMap("ns", "config").build(), configMap("elsewhere", "other").build()));
+
+        assertThat(state.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(state.message()).isEqualTo("one or more tasks failed: ConfigMap/elsewhere/other: namespaces \"elsewhere\" not found");
+        assertThat(state.tasks()).filteredOn(result -> result.name().equals("config")).extracting(TaskResult::message)
+                .containsExactly("created (dry run; not checked by the server: its namespace is created by this sync)");
+    }
+
+    @Test
     void prunes_only_objects_still_tracked_by_the_application() throws Exception {
         Manifest gone = configMap("ns", "gone").trackedBy(APP).build();
         Manifest adopted = configMap("ns", "adopted").trackedBy(APP).build();
