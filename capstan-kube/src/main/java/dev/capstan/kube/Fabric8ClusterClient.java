@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -75,8 +76,9 @@ public final class Fabric8ClusterClient implements ClusterClient {
         GenericKubernetesResource object = toResource(desired, type);
         try {
             Resource<GenericKubernetesResource> resource = scoped(type, key.namespace()).resource(object);
-            var applier = options.dryRun() ? resource.dryRun().fieldManager(options.fieldManager())
-                    : resource.fieldManager(options.fieldManager());
+            var validated = options.validate() ? resource : resource.fieldValidation(Validation.IGNORE);
+            var applier = options.dryRun() ? validated.dryRun().fieldManager(options.fieldManager())
+                    : validated.fieldManager(options.fieldManager());
             GenericKubernetesResource result = options.force() ? applier.forceConflicts().serverSideApply() : applier.serverSideApply();
             return toManifest(result);
         } catch (RuntimeException e) {

@@ -34,16 +34,28 @@ public interface ClusterClient {
     /** What the server knows of a kind (from discovery), or empty when the kind is unknown to it. */
     Optional<ResourceType> resourceType(GroupKind kind);
 
-    /** How to apply. */
-    record ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
+    /**
+     * How to apply. {@code validate} false is the {@code Validate=false} sync option: the server
+     * ignores fields it does not know or that are duplicated instead of refusing the object
+     * (server-side field validation); true leaves the server's default.
+     */
+    record ApplyOptions(String fieldManager, boolean force, boolean dryRun, boolean validate) {
         public static final String FIELD_MANAGER = "capstan";
 
+        public ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
+            this(fieldManager, force, dryRun, true);
+        }
+
         public static ApplyOptions defaults() {
-            return new ApplyOptions(FIELD_MANAGER, true, false);
+            return new ApplyOptions(FIELD_MANAGER, true, false, true);
         }
 
         public ApplyOptions asDryRun() {
-            return new ApplyOptions(fieldManager, force, true);
+            return new ApplyOptions(fieldManager, force, true, validate);
+        }
+
+        public ApplyOptions withValidate(boolean newValidate) {
+            return new ApplyOptions(fieldManager, force, dryRun, newValidate);
         }
     }
 

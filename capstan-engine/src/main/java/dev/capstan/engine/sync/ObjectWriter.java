@@ -94,8 +94,9 @@ final class ObjectWriter {
         if (task.action() == SyncAction.REPLACE) {
             return retry.call(() -> cluster.replace(task.manifest(), options.dryRun()), kindComing);
         }
-        return retry.call(() -> cluster.apply(task.manifest(), new ApplyOptions(ApplyOptions.FIELD_MANAGER, true, options.dryRun())),
-                kindComing);
+        boolean validate = options.validate() && ResourceSyncOptions.of(task.manifest()).validate();
+        return retry.call(() -> cluster.apply(task.manifest(),
+                new ApplyOptions(ApplyOptions.FIELD_MANAGER, true, options.dryRun(), validate)), kindComing);
     }
 
     /**
@@ -106,7 +107,7 @@ final class ObjectWriter {
      * @param namespacesCreatedByPlan the namespaces the plan creates
      */
     record WriteOptions(boolean dryRun, boolean await, DeleteOptions.Propagation propagation, Set<GroupKind> kindsDefinedByPlan,
-            Set<String> namespacesCreatedByPlan) {
+            Set<String> namespacesCreatedByPlan, boolean validate) {
     }
 
     private static String doneVerb(SyncTask task) {

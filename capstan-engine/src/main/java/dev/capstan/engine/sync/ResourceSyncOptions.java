@@ -70,4 +70,9 @@ record ResourceSyncOptions(Map<String, String> values) {
     boolean force() {
         return isTrue("Force");
     }
+
+    /** {@code Validate=false} turns the server's field validation off for this object. */
+    boolean validate() {
+        return !value("Validate").map("false"::equalsIgnoreCase).orElse(false);
+    }
 }

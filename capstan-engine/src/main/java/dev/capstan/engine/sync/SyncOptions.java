@@ -21,7 +21,7 @@ import dev.capstan.engine.cluster.ClusterClient.DeleteOptions.Propagation;
  * @param force delete and re-create an object whose change touches an immutable field
  * @param pruneLast prune after everything else is applied and healthy
  * @param applyOutOfSyncOnly skip objects that are already in sync
- * @param validate let the server validate objects (the port has no switch for it yet)
+ * @param validate let the server validate objects; false is {@code Validate=false} (field validation ignored)
  * @param prunePropagation how a prune deletes an object's dependents
  */
 public record SyncOptions(

@@ -117,7 +117,8 @@ public final class SyncRunner {
     private static ObjectWriter.WriteOptions writeOptions(SyncPlan plan, boolean await) {
         Set<GroupKind> definedKinds = plan.tasks().stream().map(SyncTask::definedKind).flatMap(Optional::stream).collect(Collectors.toSet());
         Set<String> createdNamespaces = plan.tasks().stream().map(SyncTask::createdNamespace).flatMap(Optional::stream).collect(Collectors.toSet());
-        return new ObjectWriter.WriteOptions(plan.options().dryRun(), await, plan.options().prunePropagation(), definedKinds, createdNamespaces);
+        return new ObjectWriter.WriteOptions(plan.options().dryRun(), await, plan.options().prunePropagation(), definedKinds,
+                createdNamespaces, plan.options().validate());
     }
 
     private SyncState entered(SyncState state, GroupStep step) {
