@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -76,9 +77,10 @@ public final class Fabric8ClusterClient implements ClusterClient {
         GenericKubernetesResource object = toResource(desired, type);
         try {
             Resource<GenericKubernetesResource> resource = scoped(type, key.namespace()).resource(object);
-            var validated = options.validate() ? resource : resource.fieldValidation(Validation.IGNORE);
-            var applier = options.dryRun() ? validated.dryRun().fieldManager(options.fieldManager())
-                    : validated.fieldManager(options.fieldManager());
+            NonDeletingOperation<GenericKubernetesResource> operation = options.validate()
+                    ? resource.dryRun(options.dryRun())
+                    : resource.dryRun(options.dryRun()).fieldValidation(Validation.IGNORE);
+            var applier = operation.fieldManager(options.fieldManager());
             GenericKubernetesResource result = options.force() ? applier.forceConflicts().serverSideApply() : applier.serverSideApply();
             return toManifest(result);
         } catch (RuntimeException e) {

@@ -162,7 +162,7 @@ class DiffCorpusIT {
                 tuple(neverApplied.key(), SyncStatus.MISSING),
                 tuple(retired.key(), SyncStatus.REQUIRES_PRUNING));
         assertThat(changes(diffs.get(1))).contains("+  name: never-applied").allMatch(line -> line.startsWith("+"));
-        assertThat(changes(diffs.get(2))).contains("-  name: \"retired\"").allMatch(line -> line.startsWith("-"));
+        assertThat(changes(diffs.get(2))).contains("-  name: retired").allMatch(line -> line.startsWith("-"));
     }
 
     @Test

@@ -17,11 +17,12 @@ enum DocumentFormat {
     /**
      * The engine's YAML format without SnakeYAML's own cap of 3 MiB of characters per document:
      * renderers cap file sizes themselves ({@link RenderLimits}), and a larger cap must work.
-     * Duplicate keys are found by {@link DocumentReader}, which says where the key starts.
+     * Its parser leaves plain scalars as written for {@link DocumentReader} to type as kubectl
+     * does, and duplicate keys to {@link DocumentReader}, which says where the key starts.
      */
-    private static final ObjectMapper YAML_MAPPER = YAMLMapper.builder(((YAMLFactory) ManifestFormat.YAML.tokenStreamFactory()).rebuild()
-                    .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
-                    .build())
+    private static final ObjectMapper YAML_MAPPER = YAMLMapper.builder(new PlainScalarYamlFactory(
+                    ((YAMLFactory) ManifestFormat.YAML.tokenStreamFactory()).rebuild()
+                            .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())))
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

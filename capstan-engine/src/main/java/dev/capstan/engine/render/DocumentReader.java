@@ -24,10 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
  * trees that remember the line each object starts on, so that every rendered object can say
  * where it came from. Empty documents are skipped. A JSON file holds one value, as in Argo CD.
  *
- * <p>Beyond what Jackson's YAML tree reading does, it resolves aliases ({@code *name}) to
- * anchored mappings and lists, applies merge keys ({@code <<: *name}), and refuses duplicate
- * keys, which a YAML parser would otherwise let the last one win silently. Anchors on single
- * values are not reported by Jackson's parser, so an alias to one is refused with an error.
+ * <p>Beyond what Jackson's YAML tree reading does, it types plain scalars, keys included, as
+ * kubectl does ({@link Yaml11Scalars}: {@code 0755} is 493, {@code yes} is true), refusing
+ * {@code .inf} and {@code .nan}, which JSON cannot hold; it resolves aliases ({@code *name}) to
+ * anchored mappings and lists, applies merge keys (a plain {@code <<: *name}), and refuses
+ * duplicate keys, which a YAML parser would otherwise let the last one win silently. Anchors on
+ * single values are not reported by Jackson's parser, so an alias to one is refused with an error.
  */
 final class DocumentReader {
 
@@ -79,8 +81,9 @@ final class DocumentReader {
                 if (format == DocumentFormat.JSON && ++values > 1) {
                     throw reader.problemAt(parser.currentTokenLocation(), "a JSON file holds one object or one array of objects, and this is a second value");
                 }
-                if (parser.currentToken() != JsonToken.VALUE_NULL) {
-                    documents.add(reader.document());
+                Document document = reader.document();
+                if (!document.value().isNull()) {
+                    documents.add(document);
                 }
             }
         } catch (JacksonException e) {
@@ -102,7 +105,7 @@ final class DocumentReader {
         return switch (token) {
             case START_OBJECT -> object(depth);
             case START_ARRAY -> array(depth);
-            case VALUE_STRING -> isAlias() ? alias() : counted(nodes.stringNode(parser.getString()));
+            case VALUE_STRING -> isAlias() ? alias() : counted(isPlain() ? plainScalar() : nodes.stringNode(parser.getString()));
             case VALUE_NUMBER_INT -> counted(switch (parser.getNumberType()) {
                 case INT -> nodes.numberNode(parser.getIntValue());
                 case LONG -> nodes.numberNode(parser.getLongValue());
@@ -131,14 +134,16 @@ final class DocumentReader {
         }
         var merged = new ArrayList<JsonNode>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
+            String written = parser.currentName();
             TokenStreamLocation keyLocation = parser.currentTokenLocation();
+            boolean plain = isPlain();
+            String name = plain ? plainKey(written, keyLocation) : written;
             parser.nextToken();
             JsonNode value = value(depth + 1);
-            if (format == DocumentFormat.YAML && name.equals("<<")) {
+            if (plain && written.equals("<<")) {
                 merged.addAll(mergeSources(value, keyLocation));
             } else if (object.has(name)) {
-                throw problemAt(keyLocation, "duplicate key '" + name + "'");
+                throw problemAt(keyLocation, "duplicate key '" + name + "'" + (name.equals(written) ? "" : " (" + written + " reads as " + name + ")"));
             } else {
                 object.set(name, value);
             }
@@ -180,6 +185,26 @@ final class DocumentReader {
     private String anchor() {
         Object id = parser.getObjectId();
         return id == null ? null : id.toString();
+    }
+
+    private boolean isPlain() {
+        return parser instanceof PlainScalarYamlFactory.Parser yaml && yaml.isCurrentPlain();
+    }
+
+    private JsonNode plainScalar() {
+        String text = parser.getString();
+        JsonNode value = Yaml11Scalars.resolve(text);
+        if (value.isDouble() && !Double.isFinite(value.doubleValue())) {
+            throw problemAt(parser.currentTokenLocation(), text + " is a float JSON cannot hold (kubectl refuses it too); quote it to make it a string");
+        }
+        return value;
+    }
+
+    /** The key as kubectl makes it: {@code yes} is "true", {@code 0755} is "493". */
+    private String plainKey(String written, TokenStreamLocation at) {
+        return Yaml11Scalars.key(written).orElseThrow(() -> problemAt(at, "key '" + written + "' reads as "
+                + (Yaml11Scalars.resolve(written).isNull() ? "null" : "an integer past int64")
+                + ", which cannot be an object key (kubectl refuses it too); quote it to make it a string"));
     }
 
     private boolean isAlias() {
