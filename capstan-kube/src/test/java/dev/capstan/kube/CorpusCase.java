@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Manifest;
-import dev.capstan.engine.ManifestFormat;
-import dev.capstan.engine.Origin;
+import dev.capstan.engine.render.DirectoryOptions;
+import dev.capstan.engine.render.DirectoryRenderer;
+import dev.capstan.engine.render.DirectorySourceTree;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,19 +52,13 @@ record CorpusCase(String name, URI source, List<Manifest> documents) {
         }
     }
 
+    /** Reads a case exactly as a directory source would be read (kubectl's YAML rules included). */
     private static CorpusCase load(String directory, Path file) {
         String name = file.getFileName().toString();
-        try (var documents = ManifestFormat.YAML.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(file))) {
-            var manifests = new ArrayList<Manifest>();
-            while (documents.hasNext()) {
-                if (documents.next() instanceof ObjectNode object) {
-                    manifests.add(Manifest.of(object, new Origin(directory + "/" + name, 0)));
-                }
-            }
-            return new CorpusCase(name, file.toUri(), List.copyOf(manifests));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Manifest> manifests = new DirectoryRenderer()
+                .render(new DirectorySourceTree(file.getParent()), ".", DirectoryOptions.defaults().withInclude(name))
+                .manifests();
+        return new CorpusCase(name, file.toUri(), manifests);
     }
 
     /**
