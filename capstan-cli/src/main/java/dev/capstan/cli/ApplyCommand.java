@@ -104,7 +104,10 @@ final class ApplyCommand implements Callable<Integer> {
             var runner = new SyncRunner(application.cluster, object -> health.assess(object).health(), progress);
             SyncState state = runner.run(plan);
             if (!dryRun) {
-                application.inventory.save(inventoryAfter(application, tracked, state, progress.fingerprints()));
+                var after = inventoryAfter(application, tracked, state, progress.fingerprints());
+                if (!after.equals(tracked)) {
+                    application.inventory.save(after);
+                }
             }
             out.println(state.phase() == OperationPhase.SUCCEEDED
                     ? "Sync succeeded" + (dryRun ? " (dry run: nothing was changed)" : "") + "."
