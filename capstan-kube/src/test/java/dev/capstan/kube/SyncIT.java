@@ -75,7 +75,7 @@ class SyncIT {
             8, 10, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(200), TIMEOUT);
 
     private KubernetesClient client;
-    private WriteRecordingClusterClient cluster;
+    private RecordingClusterClient cluster;
     private String namespace;
     private final List<String> crdsToDelete = new ArrayList<>();
     private final List<String> namespacesToDelete = new ArrayList<>();
@@ -83,7 +83,7 @@ class SyncIT {
     @BeforeEach
     void create_a_namespace_of_its_own(KubernetesClient kubernetesClient) {
         client = kubernetesClient;
-        cluster = new WriteRecordingClusterClient(new Fabric8ClusterClient(client));
+        cluster = new RecordingClusterClient(new Fabric8ClusterClient(client));
         namespace = "sync-" + UUID.randomUUID().toString().substring(0, 8);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
                 .addToLabels("capstan.dev/test-class", "syncit").endMetadata().build()).create();
@@ -336,7 +336,7 @@ class SyncIT {
         SyncState restored = json.readValue(json.writeValueAsString(afterWaveZero), SyncState.class);
         // A restarted controller renders and reads the cluster again: the plan is a fresh one.
         SyncPlan replanned = plan(SyncOptions.defaults(), List.of(), first, second);
-        WriteRecordingClusterClient restarted = new WriteRecordingClusterClient(new Fabric8ClusterClient(client));
+        RecordingClusterClient restarted = new RecordingClusterClient(new Fabric8ClusterClient(client));
 
         SyncState finished = new SyncRunner(restarted, HEALTH, RUNNER, Clock.systemUTC(), Sleeper.SYSTEM, SyncListener.NONE)
                 .resume(replanned, restored);
