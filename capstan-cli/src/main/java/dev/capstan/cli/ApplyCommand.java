@@ -48,13 +48,7 @@ final class ApplyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SourceOptions source;
-
-    @Mixin
-    private ClusterOptions clusterOptions;
-
-    @Option(names = "--app", required = true, paramLabel = "NAME", description = "Application name (tracks its objects).")
-    private String app;
+    private ApplicationOptions application;
 
     @Option(names = "--prune", description = "Delete objects the application applied before and no longer has.")
     private boolean prune;
@@ -81,15 +75,15 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try (var application = new LocalApplication(app, source, clusterOptions, err)) {
-            Map<ResourceKey, Optional<AppliedFingerprint>> tracked = application.tracked();
-            Map<ResourceKey, Manifest> live = application.live(tracked.keySet());
+        try (LocalApplication local = application.open(err)) {
+            Map<ResourceKey, Optional<AppliedFingerprint>> tracked = local.tracked();
+            Map<ResourceKey, Manifest> live = local.live(tracked.keySet());
             SyncOptions options = SyncOptions.defaults().withPrune(prune).withDryRun(dryRun).withForce(force)
                     .withApplyOutOfSyncOnly(true)
-                    .withSyncOptions(syncOptions).withResources(selected(application.namespace));
+                    .withSyncOptions(syncOptions).withResources(selected(local.namespace));
             SyncPlan plan = new SyncPlanner().plan(
-                    SyncRequest.of(app, application.namespace, application.desired, live)
-                            .withOutOfSync(changed(application.desired, live, tracked))
+                    SyncRequest.of(local.name, local.namespace, local.desired, live)
+                            .withOutOfSync(changed(local.desired, live, tracked))
                             .withOptions(options));
             if (output.equals("json")) {
                 if (!dryRun) {
@@ -101,12 +95,12 @@ final class ApplyCommand implements Callable<Integer> {
             }
             HealthAssessor health = HealthAssessor.builtIn();
             var progress = new Progress(out, new LinkedHashMap<>());
-            var runner = new SyncRunner(application.cluster, object -> health.assess(object).health(), progress);
+            var runner = new SyncRunner(local.cluster, object -> health.assess(object).health(), progress);
             SyncState state = runner.run(plan);
             if (!dryRun) {
-                var after = inventoryAfter(application, tracked, state, progress.fingerprints());
+                var after = inventoryAfter(local, tracked, state, progress.fingerprints());
                 if (!after.equals(tracked)) {
-                    application.inventory.save(after);
+                    local.inventory.save(after);
                 }
             }
             out.println(state.phase() == OperationPhase.SUCCEEDED
@@ -150,7 +144,7 @@ final class ApplyCommand implements Callable<Integer> {
      * this apply, or of the earlier one when it was skipped as in sync; and whatever tracked object
      * was not pruned.
      */
-    private static Map<ResourceKey, Optional<AppliedFingerprint>> inventoryAfter(LocalApplication application,
+    private static Map<ResourceKey, Optional<AppliedFingerprint>> inventoryAfter(LocalApplication local,
             Map<ResourceKey, Optional<AppliedFingerprint>> tracked, SyncState state,
             Map<ResourceKey, AppliedFingerprint> written) {
         Set<ResourceKey> pruned = new LinkedHashSet<>();
@@ -164,7 +158,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
         }
         Map<ResourceKey, Optional<AppliedFingerprint>> entries = new LinkedHashMap<>();
-        for (Manifest manifest : application.desired) {
+        for (Manifest manifest : local.desired) {
             ResourceKey key = manifest.key();
             if (Hooks.isHook(manifest)) {
                 continue;

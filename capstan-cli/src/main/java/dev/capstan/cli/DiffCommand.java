@@ -16,7 +16,6 @@ import dev.capstan.engine.sync.Hooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -32,22 +31,16 @@ final class DiffCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SourceOptions source;
-
-    @Mixin
-    private ClusterOptions clusterOptions;
-
-    @Option(names = "--app", required = true, paramLabel = "NAME", description = "Application name (tracks its objects).")
-    private String app;
+    private ApplicationOptions application;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try (var application = new LocalApplication(app, source, clusterOptions, err)) {
-            var diff = new ClusterDiff(application.cluster, new ResourceComparer(List.of()), ApplyOptions.defaults(), 16);
-            var resources = application.desired.stream().filter(manifest -> !Hooks.isHook(manifest)).toList();
-            List<ResourceDiff> results = diff.diff(resources, application.tracked().keySet());
+        try (LocalApplication local = application.open(err)) {
+            var diff = new ClusterDiff(local.cluster, new ResourceComparer(List.of()), ApplyOptions.defaults(), 16);
+            var resources = local.desired.stream().filter(manifest -> !Hooks.isHook(manifest)).toList();
+            List<ResourceDiff> results = diff.diff(resources, local.tracked().keySet());
             for (ResourceDiff result : results) {
                 if (result.differs()) {
                     out.println("===== " + result.key() + " (" + result.status().display() + ")");
