@@ -39,6 +39,10 @@ final class ClusterOptions {
             }
             config = Config.autoConfigure(context);
         }
+        // The engine retries transient failures itself, with back-off, and knows which are transient; the
+        // client's own retries of every 5xx (about 19 s by default) would only delay a clear error such
+        // as an object the server cannot type.
+        config.setRequestRetryBackoffLimit(2);
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
