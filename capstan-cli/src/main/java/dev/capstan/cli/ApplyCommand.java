@@ -50,6 +50,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     private ApplicationOptions application;
 
+    @Mixin
+    private HealthRuleOptions healthRules;
+
     @Option(names = "--prune", description = "Delete objects the application applied before and no longer has.")
     private boolean prune;
 
@@ -93,7 +96,7 @@ final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            HealthAssessor health = HealthAssessor.builtIn();
+            HealthAssessor health = healthRules.assessor(() -> local.cluster);
             var progress = new Progress(out, new LinkedHashMap<>());
             var runner = new SyncRunner(local.cluster, object -> health.assess(object).health(), progress);
             SyncState state = runner.run(plan);

@@ -1,7 +1,6 @@
 package dev.capstan.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +10,12 @@ import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ManifestFormat;
 import dev.capstan.engine.health.HealthAssessment;
 import dev.capstan.engine.health.HealthAssessor;
-import dev.capstan.engine.health.HealthRules;
 import dev.capstan.engine.render.DirectoryOptions;
 import dev.capstan.engine.render.DirectoryRenderer;
 import dev.capstan.engine.render.DirectorySourceTree;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,17 +34,20 @@ final class HealthCommand implements Runnable {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "YAML or JSON files of live objects; '-' reads standard input.")
     private List<String> files;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A file of CEL health rules to apply before the built-in checks.")
-    private List<Path> rules = new ArrayList<>();
+    @Mixin
+    private HealthRuleOptions rules;
+
+    @Mixin
+    private ClusterOptions cluster;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
     private String output = "table";
 
     @Override
     public void run() {
-        HealthAssessor assessor = HealthAssessor.builtIn();
-        for (Path file : rules) {
-            assessor = assessor.withRules(HealthRules.parse(read(file), file.toString()));
+        HealthAssessor assessor;
+        try (var connection = new LazyConnection(cluster)) {
+            assessor = rules.assessor(connection::cluster);
         }
         var assessments = new ArrayList<HealthAssessment>();
         var objects = new ArrayList<Manifest>();
@@ -107,13 +109,4 @@ final class HealthCommand implements Runnable {
     private static String escapeGlob(String name) {
         return name.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
     }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot read the rules file " + file + ": " + e.getMessage());
-        }
-    }
-
 }

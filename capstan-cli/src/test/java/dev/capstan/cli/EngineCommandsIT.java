@@ -143,6 +143,32 @@ class EngineCommandsIT {
         assertThat(objects.get(1).get("status").asString()).isEqualTo("Healthy");
     }
 
+    @Test
+    void health_rules_can_come_from_a_config_map() throws IOException {
+        client.configMaps().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("health-rules").endMetadata()
+                .addToData("settings.yaml", """
+                        - kind: ConfigMap
+                          checks:
+                            - when: "has(object.data) && object.data.mode == 'broken'"
+                              status: Degraded
+                              messageExpression: "'mode is ' + object.data.mode"
+                        """)
+                .build()).create();
+        Path file = Files.writeString(dir.resolve("settings.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: shop}
+                data: {mode: broken}
+                """);
+
+        Result health = cluster("health", file.toString(), "--rules-configmap", namespace + "/health-rules");
+
+        assertThat(health.exit()).as(health.err()).isZero();
+        assertThat(health.out()).containsPattern("ConfigMap/shop/settings +Degraded +cel:ConfigMap/" + namespace
+                + "/health-rules settings.yaml#0 +mode is broken");
+    }
+
     private Result cluster(String... args) {
         var all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--kubeconfig", controlPlane.kubeconfig().toString(), "--namespace", namespace));
