@@ -109,6 +109,9 @@ final class ApplyCommand implements Callable<Integer> {
             out.println(state.phase() == OperationPhase.SUCCEEDED
                     ? "Sync succeeded" + (dryRun ? " (dry run: nothing was changed)" : "") + "."
                     : "Sync " + state.phase().name().toLowerCase() + ": " + state.message());
+            skipped(state, "in sync").ifPresent(count -> out.println(count + " unchanged, not applied again."));
+            skipped(state, "prune disabled").ifPresent(count -> out.println(count
+                    + " no longer in the directory; apply with --prune to delete them."));
             out.flush();
             return state.phase() == OperationPhase.SUCCEEDED ? 0 : 1;
         } catch (InterruptedException e) {
@@ -120,6 +123,12 @@ final class ApplyCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    private static Optional<Long> skipped(SyncState state, String reason) {
+        long count = state.tasks().stream()
+                .filter(result -> result.action() == SyncAction.SKIP && result.message().equals(reason)).count();
+        return count == 0 ? Optional.empty() : Optional.of(count);
     }
 
     /**
