@@ -61,8 +61,12 @@ final class LocalClusterCommand {
             throw new UserError("a local control plane is " + running.get().phase() + " (process "
                     + running.get().ownerPid() + "); wait for it, or run `capstan cluster local down`");
         }
-        try (var progress = new ProgressBarBuildProgress()) {
-            BinaryCache.fromEnvironment().ensureBuilt(progress);
+        if (System.console() != null) {
+            try (var progress = new ProgressBarBuildProgress()) {
+                BinaryCache.fromEnvironment().ensureBuilt(progress);
+            }
+        } else {
+            BinaryCache.fromEnvironment().ensureBuilt(new LineBuildProgress(out));
         }
         out.println("Starting the local control plane...");
         out.flush();
