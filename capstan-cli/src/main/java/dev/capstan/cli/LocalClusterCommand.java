@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import dev.capstan.localcluster.Binaries;
 import dev.capstan.localcluster.BinaryCache;
+import dev.capstan.localcluster.BuildProgress;
 import dev.capstan.localcluster.CapstanHome;
 import dev.capstan.localcluster.ComponentHealth;
 import dev.capstan.localcluster.LocalControlPlane;
@@ -66,7 +67,10 @@ final class LocalClusterCommand {
                 BinaryCache.fromEnvironment().ensureBuilt(progress);
             }
         } else {
-            BinaryCache.fromEnvironment().ensureBuilt(new LineBuildProgress(out));
+            BinaryCache.fromEnvironment().ensureBuilt(BuildProgress.lines(line -> {
+                out.println(line);
+                out.flush();
+            }));
         }
         out.println("Starting the local control plane...");
         out.flush();

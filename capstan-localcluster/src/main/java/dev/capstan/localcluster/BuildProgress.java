@@ -14,6 +14,11 @@ public interface BuildProgress {
 
     void stepFinished(String step);
 
+    /** Progress as lines, a line per tenth of each step. */
+    static BuildProgress lines(java.util.function.Consumer<String> out) {
+        return new LineProgress(out);
+    }
+
     static BuildProgress silent() {
         return new BuildProgress() {
             @Override

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.capstan.localcluster.BinaryCache;
+import dev.capstan.localcluster.BuildProgress;
 import dev.capstan.localcluster.CapstanHome;
 import dev.capstan.localcluster.LocalControlPlane;
 
@@ -74,7 +75,7 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
     private record SharedControlPlane(LocalControlPlane controlPlane) implements AutoCloseable {
         static SharedControlPlane start() {
             var cache = BinaryCache.fromEnvironment();
-            var binaries = cache.ensureBuilt(new LoggingBuildProgress(LOG));
+            var binaries = cache.ensureBuilt(BuildProgress.lines(LOG::info));
             String run = "test-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
             long started = System.nanoTime();
             var controlPlane = LocalControlPlane.start(binaries, CapstanHome.fromEnvironment().runs().resolve(run));
