@@ -1,5 +1,7 @@
 package dev.capstan.localcluster;
 
+import java.util.function.Consumer;
+
 /**
  * Receives the progress of a control-plane build, which takes minutes the first time. A step
  * is one {@code go build}; its units are the Go packages it compiles.
@@ -15,7 +17,7 @@ public interface BuildProgress {
     void stepFinished(String step);
 
     /** Progress as lines, a line per tenth of each step. */
-    static BuildProgress lines(java.util.function.Consumer<String> out) {
+    static BuildProgress lines(Consumer<String> out) {
         return new LineProgress(out);
     }
 
