@@ -82,6 +82,8 @@ class CustomResourceDefinitionsTest {
             JSONSchemaProps freeForm = at(root, path);
             assertThat(freeForm.getType()).as(path).isEqualTo("object");
             assertThat(freeForm.getXKubernetesPreserveUnknownFields()).as(path).isTrue();
+            assertThat(freeForm.getAdditionalProperties()).as(path).isNull();
+            assertThat(freeForm.getProperties()).as(path).isEmpty();
         }
         JSONSchemaProps patch = at(root, "spec.source.kustomize.patches[]");
         assertThat(patch.getType()).isEqualTo("object");

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.IntOrString;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import dev.capstan.api.FreeFormObject;
 import dev.capstan.api.KeepsUnknownFields;
 
 /**
@@ -291,6 +293,7 @@ public class ApplicationSource extends KeepsUnknownFields {
         private String values;
 
         @JsonPropertyDescription("Values as an object; wins over values.")
+        @SchemaFrom(type = FreeFormObject.class)
         @PreserveUnknownFields
         private Map<String, Object> valuesObject;
 

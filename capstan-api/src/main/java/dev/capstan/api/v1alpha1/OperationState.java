@@ -3,10 +3,12 @@ package dev.capstan.api.v1alpha1;
 import java.util.Map;
 
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import dev.capstan.api.FreeFormObject;
 import dev.capstan.api.KeepsUnknownFields;
 
 /**
@@ -33,6 +35,7 @@ public class OperationState extends KeepsUnknownFields {
     private Long retryCount;
 
     @JsonPropertyDescription("The engine's sync state, free-form.")
+    @SchemaFrom(type = FreeFormObject.class)
     @PreserveUnknownFields
     private Map<String, Object> syncResult;
 
