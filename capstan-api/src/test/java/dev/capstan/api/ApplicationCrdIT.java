@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -27,6 +26,7 @@ import dev.capstan.api.v1alpha1.ApplicationStatus;
 import dev.capstan.testkit.TestNamespace;
 import dev.capstan.testkit.WithControlPlane;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -292,8 +292,7 @@ class ApplicationCrdIT {
         return SERIALIZATION.convertValue(value, Map.class);
     }
 
-    private static List<org.assertj.core.groups.Tuple> conditions(KubernetesClient client,
-            CustomResourceDefinition crd) {
+    private static List<Tuple> conditions(KubernetesClient client, CustomResourceDefinition crd) {
         CustomResourceDefinition current = client.apiextensions().v1().customResourceDefinitions()
                 .withName(crd.getMetadata().getName()).get();
         if (current.getStatus() == null) {
