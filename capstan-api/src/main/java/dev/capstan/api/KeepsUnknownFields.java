@@ -1,0 +1,28 @@
+package dev.capstan.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+/**
+ * Keeps the fields of a custom resource's part that this version of Capstan does not know, and
+ * writes them back. An object written by a newer Capstan (or a field the API server has not
+ * pruned yet) therefore survives being read and written by an older one.
+ */
+public abstract class KeepsUnknownFields {
+
+    private final Map<String, Object> unknownFields = new LinkedHashMap<>();
+
+    /** The fields not mapped to a property, by name, in the order they were read. */
+    @JsonAnyGetter
+    public Map<String, Object> getUnknownFields() {
+        return unknownFields;
+    }
+
+    @JsonAnySetter
+    public void setUnknownField(String name, Object value) {
+        unknownFields.put(name, value);
+    }
+}
