@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -33,6 +34,7 @@ public final class GitSourceTree implements SourceTree {
 
     /** Linux's PATH_MAX: a longer link target cannot be followed by a checkout either. */
     private static final int MAX_LINK_BYTES = 4096;
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final Repository repository;
     private final Commit commit;
@@ -126,9 +128,19 @@ public final class GitSourceTree implements SourceTree {
             if (target.getSize() > MAX_LINK_BYTES) {
                 throw new RenderException(Reason.NOT_FOUND, new Origin(path, 0), "symbolic link target is longer than " + MAX_LINK_BYTES + " bytes");
             }
-            return Optional.of(Entry.symlink(path, new String(target.getCachedBytes(), StandardCharsets.UTF_8)));
+            return Optional.of(Entry.symlink(path, asReadFromDisk(new String(target.getCachedBytes(), StandardCharsets.UTF_8))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The link text as Java reads it back from a checkout ({@code Files.readSymbolicLink}), which
+     * drops repeated and trailing slashes; resolution is the same either way, and this keeps the
+     * targets in listings and warnings the same too.
+     */
+    private static String asReadFromDisk(String target) {
+        String collapsed = REPEATED_SLASHES.matcher(target).replaceAll("/");
+        return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
     }
 
     private ObjectId treeAt(ObjectReader reader, String directory) throws IOException {
