@@ -30,7 +30,9 @@ final class GitFailures {
             return known;
         }
         Reason reason = reason(failure);
-        String detail = Optional.ofNullable(rootMessage(failure)).map(redaction::apply).map(message -> ": " + message).orElse("");
+        String detail = Optional.ofNullable(rootMessage(failure)).map(redaction::apply)
+                .map(message -> withoutLeadingUrl(message, url))
+                .map(message -> ": " + message).orElse("");
         return new GitException(reason, describe(reason) + " while " + doing + " " + url + detail, redaction.cause(failure));
     }
 
@@ -94,6 +96,16 @@ final class GitFailures {
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    /** JGit starts many messages with the URL, which the message already names. */
+    private static String withoutLeadingUrl(String message, RepositoryUrl url) {
+        for (String prefix : new String[] {url + ": ", Redaction.withoutUserInfo(url.forConnection().toString()) + ": "}) {
+            if (message.startsWith(prefix)) {
+                return message.substring(prefix.length());
             }
         }
         return message;

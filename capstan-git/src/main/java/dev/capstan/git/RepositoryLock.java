@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Who may write one cached repository: one thread in this JVM (a lock shared by every cache in
  * the JVM, keyed by the lock file) and one JVM on the machine (an operating-system lock on the
  * file), so that two controllers sharing a cache volume never fetch into one repository at once.
+ * A thread that holds it may take it again.
  */
 final class RepositoryLock implements AutoCloseable {
 
@@ -49,6 +50,9 @@ final class RepositoryLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new GitException(Reason.TIMEOUT, "interrupted while waiting for the cache of " + what);
         }
+        if (threadLock.getHoldCount() > 1) {
+            return new RepositoryLock(threadLock, null, null); // this thread already holds the file lock too
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -76,6 +80,10 @@ final class RepositoryLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (fileLock == null) {
+            threadLock.unlock();
+            return;
+        }
         try {
             fileLock.release();
         } catch (IOException e) {
