@@ -95,7 +95,8 @@ final class RepositoryLock implements AutoCloseable {
     }
 
     private static GitException busy(Duration timeout, String what) {
-        return new GitException(Reason.TIMEOUT, "the cache of " + what + " stayed locked by another fetch for " + timeout.toSeconds() + "s");
+        return new GitException(Reason.TIMEOUT, "the cache of " + what + " stayed locked by another fetch for "
+                + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"));
     }
 
     private static void closeQuietly(FileChannel channel) {

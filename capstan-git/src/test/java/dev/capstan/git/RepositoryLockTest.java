@@ -35,7 +35,7 @@ class RepositoryLockTest {
         });
         assertThat(blocked.get(10, TimeUnit.SECONDS)).isNotNull()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
-                .hasMessage("the cache of the repository stayed locked by another fetch for 0s");
+                .hasMessage("the cache of the repository stayed locked by another fetch for 200 ms");
 
         held.close();
         CompletableFuture<Boolean> after = CompletableFuture.supplyAsync(() -> {
