@@ -32,6 +32,7 @@ final class GitFailures {
         Reason reason = reason(failure);
         String detail = Optional.ofNullable(rootMessage(failure)).map(redaction::apply)
                 .map(message -> withoutLeadingUrl(message, url))
+                .map(GitFailures::explained)
                 .map(message -> ": " + message).orElse("");
         return new GitException(reason, describe(reason) + " while " + doing + " " + url + detail, redaction.cause(failure));
     }
@@ -99,6 +100,13 @@ final class GitFailures {
             }
         }
         return message;
+    }
+
+    /** Says what a terse SSH message means for the user. */
+    private static String explained(String message) {
+        return message.equals("Server key did not validate")
+                ? "the server's host key is not in the known_hosts given with the credentials (" + message + ")"
+                : message;
     }
 
     /** JGit starts many messages with the URL, which the message already names. */
