@@ -14,8 +14,11 @@ import java.util.Optional;
  * without asking one: so a checkout and a Git tree resolve the same, and a link is judged before
  * anything it points to is touched. A link whose target is absolute or climbs above the root is
  * refused, naming the link.
+ *
+ * <p>Public so that a {@link SourceTree} in another module (the Git one) resolves links exactly
+ * as {@link DirectorySourceTree} does, through {@link #resolve(String, StoredEntries)}.
  */
-final class LinkResolver {
+public final class LinkResolver {
 
     /** As Linux's limit on links followed while resolving one path. */
     static final int MAX_LINKS = 40;
@@ -26,10 +29,40 @@ final class LinkResolver {
         Optional<Entry> entry(SourcePath path);
     }
 
+    /**
+     * The entry at a path exactly as stored, without following a link at the end of it. The path
+     * is normalised, relative to the root, and never the root itself.
+     */
+    @FunctionalInterface
+    public interface StoredEntries {
+        Optional<Entry> entry(String path);
+    }
+
     private record Segment(String name, SourcePath viaLink, String linkTarget) {
     }
 
     private LinkResolver() {
+    }
+
+    /**
+     * The file or directory {@code path} leads to, with the path it leads to; empty when nothing
+     * is there (a missing name, a dangling link, or a file used as a directory).
+     *
+     * @throws RenderException {@code PATH_OUTSIDE_ROOT} for an absolute path, a {@code ..} segment
+     *     or a link out of the root; {@code NOT_FOUND} for too many levels of links
+     */
+    public static Optional<Entry> resolve(String path, StoredEntries entries) {
+        return resolve(SourcePath.parse(path), candidate -> entries.entry(candidate.toString()));
+    }
+
+    /**
+     * {@code path} as every {@link SourceTree} names it in entries and errors: no empty, {@code .}
+     * or trailing segments, {@code .} for the root.
+     *
+     * @throws RenderException {@code PATH_OUTSIDE_ROOT} for an absolute path or a {@code ..} segment
+     */
+    public static String normalise(String path) {
+        return SourcePath.parse(path).toString();
     }
 
     /**

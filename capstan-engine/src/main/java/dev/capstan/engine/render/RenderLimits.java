@@ -35,7 +35,7 @@ public record RenderLimits(long maxFileBytes, long maxTotalBytes, int maxObjects
     }
 
     /** {@code 4 MiB} for whole mebibytes, otherwise {@code 1500 bytes}. */
-    static String describeBytes(long bytes) {
+    public static String describeBytes(long bytes) {
         return bytes % MIB == 0 ? bytes / MIB + " MiB" : bytes + " bytes";
     }
 }

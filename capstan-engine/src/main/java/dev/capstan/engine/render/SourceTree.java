@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A read-only tree of files at one revision of a source: a checkout on disk
- * ({@link DirectorySourceTree}) or, later, the objects of a Git commit read without a checkout.
+ * ({@link DirectorySourceTree}) or the objects of a Git commit read without a checkout (capstan-git's
+ * {@code GitSourceTree}).
  * Renderers read only through this, so they work the same on both.
  *
  * <p>Paths are relative to the root with {@code /} between segments; {@code ""} and {@code "."}
