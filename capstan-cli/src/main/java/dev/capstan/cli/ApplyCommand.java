@@ -109,8 +109,8 @@ final class ApplyCommand implements Callable<Integer> {
             out.println(state.phase() == OperationPhase.SUCCEEDED
                     ? "Sync succeeded" + (dryRun ? " (dry run: nothing was changed)" : "") + "."
                     : "Sync " + state.phase().name().toLowerCase() + ": " + state.message());
-            skipped(state, "in sync").ifPresent(count -> out.println(count + " unchanged, not applied again."));
-            skipped(state, "prune disabled").ifPresent(count -> out.println(count
+            skipped(state, SyncTask.IN_SYNC).ifPresent(count -> out.println(count + " unchanged, not applied again."));
+            skipped(state, SyncTask.PRUNE_DISABLED).ifPresent(count -> out.println(count
                     + " no longer in the directory; apply with --prune to delete them."));
             out.flush();
             return state.phase() == OperationPhase.SUCCEEDED ? 0 : 1;
@@ -165,7 +165,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (result.action() == SyncAction.PRUNE && result.status() == TaskStatus.SUCCEEDED) {
                 pruned.add(result.key());
             }
-            if (result.action() == SyncAction.SKIP && result.message().equals("in sync")) {
+            if (result.action() == SyncAction.SKIP && result.message().equals(SyncTask.IN_SYNC)) {
                 inSync.add(result.key());
             }
         }

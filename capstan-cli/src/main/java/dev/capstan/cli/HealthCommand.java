@@ -92,7 +92,9 @@ final class HealthCommand implements Runnable {
             Path path;
             if (file.equals("-")) {
                 Path dir = Files.createTempDirectory("capstan-health");
+                dir.toFile().deleteOnExit();
                 path = Files.write(dir.resolve("stdin.yaml"), System.in.readAllBytes());
+                path.toFile().deleteOnExit();
             } else {
                 path = Path.of(file).toAbsolutePath();
             }

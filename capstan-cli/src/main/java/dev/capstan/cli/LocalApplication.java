@@ -34,16 +34,17 @@ final class LocalApplication implements AutoCloseable {
     final ClusterClient cluster;
     final ConfigMapInventory inventory;
     final List<Manifest> desired;
+    private final Tracking tracking;
 
     LocalApplication(String name, SourceOptions source, ClusterOptions clusterOptions, PrintWriter err) {
         this.name = name;
+        this.tracking = new Tracking(name);
         List<Manifest> rendered = source.render(err);
         this.client = clusterOptions.connect();
         try {
             this.namespace = clusterOptions.namespace(client);
             this.cluster = new Fabric8ClusterClient(client);
             this.inventory = new ConfigMapInventory(cluster, name, namespace);
-            var tracking = new Tracking(name);
             this.desired = DestinationNamespace.apply(rendered, namespace,
                             kind -> cluster.resourceType(kind).map(ResourceType::namespaced))
                     .stream().map(tracking::mark).toList();
@@ -68,8 +69,7 @@ final class LocalApplication implements AutoCloseable {
         Set<ResourceKey> keys = new LinkedHashSet<>();
         desired.forEach(manifest -> keys.add(manifest.key()));
         keys.addAll(tracked);
-        String selector = Tracking.LABEL + "=" + desired.stream().findFirst()
-                .flatMap(manifest -> manifest.label(Tracking.LABEL)).orElse(name);
+        String selector = tracking.selector();
         var live = new LinkedHashMap<ResourceKey, Manifest>();
         Set<GroupKind> kinds = new LinkedHashSet<>();
         keys.forEach(key -> kinds.add(key.groupKind()));

@@ -72,7 +72,7 @@ public final class SyncPlanner {
             return SyncTask.of(SyncPhase.SYNC, wave, SyncAction.SKIP, "not selected", desired);
         }
         if (options.applyOutOfSyncOnly() && live != null && !request.outOfSync().contains(key)) {
-            return SyncTask.of(SyncPhase.SYNC, wave, SyncAction.SKIP, "in sync", desired);
+            return SyncTask.of(SyncPhase.SYNC, wave, SyncAction.SKIP, SyncTask.IN_SYNC, desired);
         }
         boolean force = options.force() || own.force();
         Manifest marked = tracking.mark(desired);
@@ -128,7 +128,7 @@ public final class SyncPlanner {
                 : Hook.isHook(live) ? "hook objects are not pruned"
                 : !tracking.owns(live) ? "not tracked by application " + request.application()
                 : own.forbidsPrune() ? own.pruneSetting()
-                : !request.options().prune() ? "prune disabled"
+                : !request.options().prune() ? SyncTask.PRUNE_DISABLED
                 : "";
         return skipReason.isEmpty()
                 ? SyncTask.of(SyncPhase.SYNC, wave, SyncAction.PRUNE, "", live)

@@ -43,6 +43,12 @@ public record SyncTask(
         Objects.requireNonNull(manifest, "manifest");
     }
 
+    /** The reason of a task skipped because applying its object again would change nothing. */
+    public static final String IN_SYNC = "in sync";
+
+    /** The reason of a prune skipped because the sync does not prune. */
+    public static final String PRUNE_DISABLED = "prune disabled";
+
     static SyncTask of(SyncPhase phase, int wave, SyncAction action, String reason, Manifest manifest) {
         return of(phase, wave, action, reason, false, Set.of(), manifest);
     }

@@ -46,6 +46,11 @@ public record Tracking(String application) {
         return live.annotation(ANNOTATION).map(idOf(live.key())::equals).orElse(false);
     }
 
+    /** A label selector for the objects this application marked. */
+    public String selector() {
+        return LABEL + "=" + labelValue();
+    }
+
     /** The label value: the application name, cut to the 63 characters a label value may have. */
     String labelValue() {
         if (application.length() <= MAX_LABEL_VALUE) {
