@@ -71,6 +71,12 @@ public class Operation extends KeepsUnknownFields {
         @JsonPropertyDescription("Sync options for this sync only.")
         private List<String> syncOptions;
 
+        @JsonPropertyDescription("Source to sync instead of spec.source: a rollback names the source of a history entry.")
+        private ApplicationSource source;
+
+        @JsonPropertyDescription("The history id this sync rolls back to, when it is a rollback.")
+        private Long rollbackTo;
+
         public String getRevision() {
             return revision;
         }
@@ -109,6 +115,22 @@ public class Operation extends KeepsUnknownFields {
 
         public void setSyncOptions(List<String> syncOptions) {
             this.syncOptions = syncOptions;
+        }
+
+        public ApplicationSource getSource() {
+            return source;
+        }
+
+        public void setSource(ApplicationSource source) {
+            this.source = source;
+        }
+
+        public Long getRollbackTo() {
+            return rollbackTo;
+        }
+
+        public void setRollbackTo(Long rollbackTo) {
+            this.rollbackTo = rollbackTo;
         }
     }
 
