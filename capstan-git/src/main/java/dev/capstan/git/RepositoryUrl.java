@@ -88,6 +88,14 @@ final class RepositoryUrl {
         }
     }
 
+    /**
+     * The normalised URL the cache key is made of: scheme and host in lower case, no user
+     * information, no trailing {@code /} or {@code .git}; {@code user@host:path} as {@code ssh://host/path}.
+     */
+    String normalised() {
+        return key;
+    }
+
     /** User and password written into the URL itself, if there were both. */
     Optional<RepositoryCredentials> embeddedCredentials() {
         return embedded;
