@@ -16,7 +16,7 @@ import dev.capstan.engine.ManifestFormat;
 import dev.capstan.engine.ResourceKey;
 import dev.capstan.engine.health.HealthAssessor;
 import dev.capstan.engine.sync.AppliedFingerprint;
-import dev.capstan.engine.sync.Hooks;
+import dev.capstan.engine.sync.AppliedInventory;
 import dev.capstan.engine.sync.OperationPhase;
 import dev.capstan.engine.sync.SyncAction;
 import dev.capstan.engine.sync.SyncListener;
@@ -29,7 +29,6 @@ import dev.capstan.engine.sync.SyncRunner;
 import dev.capstan.engine.sync.SyncState;
 import dev.capstan.engine.sync.SyncTask;
 import dev.capstan.engine.sync.TaskResult;
-import dev.capstan.engine.sync.TaskStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +85,7 @@ final class ApplyCommand implements Callable<Integer> {
                     .withSyncOptions(syncOptions).withResources(selected(local.namespace));
             SyncPlan plan = new SyncPlanner().plan(
                     SyncRequest.of(local.name, local.namespace, local.desired, live)
-                            .withOutOfSync(changed(local.desired, live, tracked))
+                            .withOutOfSync(AppliedInventory.unconfirmed(local.desired, key -> Optional.ofNullable(live.get(key)), tracked))
                             .withOptions(options));
             if (output.equals("json")) {
                 if (!dryRun) {
@@ -101,7 +100,7 @@ final class ApplyCommand implements Callable<Integer> {
             var runner = new SyncRunner(local.cluster, object -> health.assess(object).health(), progress);
             SyncState state = runner.run(plan);
             if (!dryRun) {
-                var after = inventoryAfter(local, tracked, state, progress.fingerprints());
+                var after = AppliedInventory.after(local.desired, tracked, state, progress.fingerprints());
                 if (!after.equals(tracked)) {
                     local.inventory.save(after);
                 }
@@ -129,62 +128,6 @@ final class ApplyCommand implements Callable<Integer> {
         long count = state.tasks().stream()
                 .filter(result -> result.action() == SyncAction.SKIP && result.message().equals(reason)).count();
         return count == 0 ? Optional.empty() : Optional.of(count);
-    }
-
-    /**
-     * The desired objects that applying could change: those without a fingerprint of their last
-     * apply, or whose fingerprint no longer matches (changed in Git, or a field of ours written by
-     * someone else). The rest are skipped as in sync, without a request.
-     */
-    private static Set<ResourceKey> changed(List<Manifest> desired, Map<ResourceKey, Manifest> live,
-                                            Map<ResourceKey, Optional<AppliedFingerprint>> tracked) {
-        Set<ResourceKey> changed = new LinkedHashSet<>();
-        for (Manifest manifest : desired) {
-            ResourceKey key = manifest.key();
-            Manifest current = live.get(key);
-            boolean unchanged = current != null && tracked.getOrDefault(key, Optional.empty())
-                    .map(fingerprint -> fingerprint.matches(manifest, current)).orElse(false);
-            if (!unchanged) {
-                changed.add(key);
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * What the application tracks now: every desired object (not hooks) with the fingerprint of
-     * this apply, or of the earlier one when it was skipped as in sync; and whatever tracked object
-     * was not pruned.
-     */
-    private static Map<ResourceKey, Optional<AppliedFingerprint>> inventoryAfter(LocalApplication local,
-            Map<ResourceKey, Optional<AppliedFingerprint>> tracked, SyncState state,
-            Map<ResourceKey, AppliedFingerprint> written) {
-        Set<ResourceKey> pruned = new LinkedHashSet<>();
-        Set<ResourceKey> inSync = new LinkedHashSet<>();
-        for (TaskResult result : state.tasks()) {
-            if (result.action() == SyncAction.PRUNE && result.status() == TaskStatus.SUCCEEDED) {
-                pruned.add(result.key());
-            }
-            if (result.action() == SyncAction.SKIP && result.message().equals(SyncTask.IN_SYNC)) {
-                inSync.add(result.key());
-            }
-        }
-        Map<ResourceKey, Optional<AppliedFingerprint>> entries = new LinkedHashMap<>();
-        for (Manifest manifest : local.desired) {
-            ResourceKey key = manifest.key();
-            if (Hooks.isHook(manifest)) {
-                continue;
-            }
-            Optional<AppliedFingerprint> fingerprint = Optional.ofNullable(written.get(key))
-                    .or(() -> inSync.contains(key) ? tracked.getOrDefault(key, Optional.empty()) : Optional.empty());
-            entries.put(key, fingerprint);
-        }
-        tracked.forEach((key, fingerprint) -> {
-            if (!pruned.contains(key)) {
-                entries.putIfAbsent(key, fingerprint);
-            }
-        });
-        return entries;
     }
 
     private Set<ResourceKey> selected(String namespace) {

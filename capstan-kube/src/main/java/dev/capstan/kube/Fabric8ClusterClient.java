@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import dev.capstan.engine.GroupKind;
@@ -140,14 +139,7 @@ public final class Fabric8ClusterClient implements ClusterClient {
 
     private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation(
             ResourceType type) {
-        var context = new ResourceDefinitionContext.Builder()
-                .withGroup(type.kind().group())
-                .withVersion(type.version())
-                .withKind(type.kind().kind())
-                .withPlural(type.plural())
-                .withNamespaced(type.namespaced())
-                .build();
-        return client.genericKubernetesResources(context);
+        return client.genericKubernetesResources(GenericResources.context(type));
     }
 
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> scoped(
@@ -171,7 +163,7 @@ public final class Fabric8ClusterClient implements ClusterClient {
     }
 
     private Manifest toManifest(GenericKubernetesResource resource) {
-        return Manifest.of(serialization.convertValue(resource, ObjectNode.class));
+        return GenericResources.toManifest(serialization, resource);
     }
 
     private static ClusterException unknownKind(GroupKind kind, ResourceKey key) {

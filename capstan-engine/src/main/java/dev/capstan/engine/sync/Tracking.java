@@ -52,7 +52,7 @@ public record Tracking(String application) {
     }
 
     /** The label value: the application name, cut to the 63 characters a label value may have. */
-    String labelValue() {
+    public String labelValue() {
         if (application.length() <= MAX_LABEL_VALUE) {
             return application;
         }

@@ -1,0 +1,540 @@
+package dev.capstan.controller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.capstan.api.v1alpha1.AppProject;
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationDependency;
+import dev.capstan.api.v1alpha1.ApplicationSource;
+import dev.capstan.api.v1alpha1.ApplicationStatus;
+import dev.capstan.api.v1alpha1.HealthState;
+import dev.capstan.api.v1alpha1.InitiatedBy;
+import dev.capstan.api.v1alpha1.Operation;
+import dev.capstan.api.v1alpha1.OperationState;
+import dev.capstan.api.v1alpha1.ResourceStatus;
+import dev.capstan.api.v1alpha1.SyncPolicy;
+import dev.capstan.engine.DestinationNamespace;
+import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.Health;
+import dev.capstan.engine.HealthStatus;
+import dev.capstan.engine.Manifest;
+import dev.capstan.engine.ResourceKey;
+import dev.capstan.engine.SyncStatus;
+import dev.capstan.engine.cluster.ClusterClient;
+import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
+import dev.capstan.engine.cluster.ClusterClient.ResourceType;
+import dev.capstan.engine.cluster.ClusterException;
+import dev.capstan.engine.diff.ClusterDiff;
+import dev.capstan.engine.diff.IgnoreDifferences;
+import dev.capstan.engine.diff.ResourceComparer;
+import dev.capstan.engine.diff.ResourceDiff;
+import dev.capstan.engine.health.HealthAssessor;
+import dev.capstan.engine.render.RenderException;
+import dev.capstan.engine.render.RenderResult;
+import dev.capstan.engine.sync.AppliedInventory;
+import dev.capstan.engine.sync.Hooks;
+import dev.capstan.engine.sync.InvalidManifestException;
+import dev.capstan.engine.sync.SyncOptions;
+import dev.capstan.engine.sync.SyncState;
+import dev.capstan.engine.sync.Tracking;
+import dev.capstan.controller.live.LiveObjects;
+import dev.capstan.git.Commit;
+import dev.capstan.git.GitException;
+
+/**
+ * Reconciles one Application: the steps, in order, of making the cluster match Git and saying how
+ * it stands. Each step is a method below; the only I/O is through {@link Applications},
+ * {@link Sources}, the live-state cache and the cluster client.
+ */
+final class ApplicationReconciler {
+
+    static final String FINALIZER = "capstan.dev/resources-finalizer";
+    static final String REFRESH_ANNOTATION = "capstan.dev/refresh";
+    static final String POLL_INTERVAL_ANNOTATION = "capstan.dev/poll-interval";
+    private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationReconciler.class);
+
+    private final Applications applications;
+    private final Function<String, Optional<AppProject>> projects;
+    private final Sources sources;
+    private final LiveObjects live;
+    private final ClusterClient cluster;
+    private final HealthAssessor health;
+    private final ApplicationEvents events;
+    private final OperationRunner operations;
+    private final ControllerOptions options;
+    private final Clock clock;
+    private final Map<String, Memory> memory = new ConcurrentHashMap<>();
+
+    /** What the controller remembers of an application between reconciles; rebuilt after a restart. */
+    private static final class Memory {
+        ApplicationSource resolvedSource;
+        String resolvedRevision;
+        Commit commit;
+        Instant resolvedAt = Instant.EPOCH;
+        volatile boolean refresh;
+        final SelfHealGuard selfHeal = SelfHealGuard.defaults();
+        final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
+    }
+
+    /** A dry-run comparison, valid while neither the desired object nor the live one changed. */
+    private record CachedDiff(Manifest desired, String liveVersion, ResourceDiff diff) {
+    }
+
+    ApplicationReconciler(Applications applications, Function<String, Optional<AppProject>> projects, Sources sources,
+                          LiveObjects live, ClusterClient cluster, HealthAssessor health, ApplicationEvents events,
+                          ControllerOptions options, Clock clock) {
+        this.applications = applications;
+        this.projects = projects;
+        this.sources = sources;
+        this.live = live;
+        this.cluster = cluster;
+        this.health = health;
+        this.events = events;
+        this.options = options;
+        this.clock = clock;
+        this.operations = new OperationRunner(applications, cluster, health, events, clock);
+    }
+
+    /** Asks for the target revision to be looked up again at the next reconcile (a webhook, a refresh). */
+    void refresh(String name) {
+        memory.computeIfAbsent(name, key -> new Memory()).refresh = true;
+    }
+
+    /**
+     * Reconciles the application; returns when to look at it again (the next poll, a dependency
+     * check, a retry), or empty when it is gone.
+     */
+    Optional<Duration> reconcile(String name) throws InterruptedException {
+        Optional<Application> found = applications.get(name);
+        if (found.isEmpty()) {
+            memory.remove(name);
+            events.forget(applications.namespace(), name);
+            return Optional.empty();
+        }
+        Application application = found.get();
+        if (application.getMetadata().getDeletionTimestamp() != null) {
+            return finalizeDeletion(application);
+        }
+        Memory remembered = memory.computeIfAbsent(name, key -> new Memory());
+        takeRefreshRequest(application, remembered);
+        ApplicationStatus status = copyOf(application.getStatus());
+        var conditions = new Conditions(status.getConditions(), clock.instant());
+        Duration next = pollInterval(application);
+        try {
+            Optional<Operation> operation = requestedOperation(application, status);
+            Target target = target(application, remembered, operation);
+            List<String> violations = projectViolations(application, target);
+            if (!violations.isEmpty()) {
+                conditions.set(Conditions.PROJECT_VIOLATION, String.join("; ", violations));
+                events.record(application, ApplicationEvents.Type.Warning, "ProjectViolation", String.join("; ", violations));
+                status.setSync(syncState(SyncStatus.OUT_OF_SYNC, target, application, "Unknown"));
+                status.setConditions(conditions.list());
+                applications.writeStatus(application, status);
+                return Optional.of(next);
+            }
+            Comparison comparison = compare(application, status, target, remembered);
+            report(status, comparison, target, application);
+            Optional<String> waitingFor = unhealthyDependency(application);
+            waitingFor.ifPresent(message -> conditions.set(Conditions.WAITING_FOR_DEPENDENCY, message));
+            if (operation.isEmpty() && waitingFor.isEmpty()) {
+                operation = automatedSync(application, status, comparison, target, remembered, conditions);
+            }
+            if (operation.isPresent() && waitingFor.isEmpty()) {
+                status.setConditions(conditions.list());
+                Optional<Duration> retry = runOperation(application, status, operation.get(), target, comparison, remembered);
+                if (retry.isPresent()) {
+                    return retry;
+                }
+                application = applications.get(name).orElse(application);
+                status = copyOf(application.getStatus());
+                comparison = compare(application, status, target, remembered);
+                report(status, comparison, target, application);
+            }
+            if (waitingFor.isPresent()) {
+                next = DEPENDENCY_RECHECK;
+            }
+            status.setConditions(conditions.list());
+        } catch (GitException | RenderException | InvalidManifestException e) {
+            conditions.set(Conditions.COMPARISON_ERROR, e.getMessage());
+            events.record(application, ApplicationEvents.Type.Warning, "ComparisonError", e.getMessage());
+            status.setConditions(conditions.list());
+            if (status.getSync() == null) {
+                status.setSync(new ApplicationStatus.Sync());
+            }
+            status.getSync().setStatus("Unknown");
+            applications.writeStatus(application, status);
+            if (e instanceof GitException git && git.isTransient()) {
+                throw e;
+            }
+            return Optional.of(next);
+        } catch (ClusterException e) {
+            conditions.set(Conditions.COMPARISON_ERROR, e.getMessage());
+            status.setConditions(conditions.list());
+            applications.writeStatus(application, status);
+            throw e;
+        }
+        status.setObservedGeneration(application.getMetadata().getGeneration());
+        applications.writeStatus(application, status);
+        return Optional.of(next);
+    }
+
+    // --- the steps -------------------------------------------------------------------------
+
+    /** A refresh annotation asks for the revision to be looked up now; a hard one also drops the renders. */
+    private void takeRefreshRequest(Application application, Memory remembered) {
+        Map<String, String> annotations = application.getMetadata().getAnnotations();
+        String refresh = annotations == null ? null : annotations.get(REFRESH_ANNOTATION);
+        if (refresh == null) {
+            return;
+        }
+        remembered.refresh = true;
+        remembered.diffs.clear();
+        if (refresh.equals("hard") && application.getSpec().getSource() != null) {
+            sources.forget(application.getSpec().getSource().getRepoURL());
+        }
+        applications.removeAnnotation(application.getMetadata().getName(), REFRESH_ANNOTATION);
+    }
+
+    /**
+     * The operation to carry out now: one a user wrote into {@code operation} (taken over and
+     * cleared), or one that was running when the controller stopped, or a retry that is due.
+     */
+    private Optional<Operation> requestedOperation(Application application, ApplicationStatus status) {
+        if (application.getOperation() != null) {
+            applications.clearOperation(application.getMetadata().getName());
+            status.setOperationState(null);
+            return Optional.of(application.getOperation());
+        }
+        OperationState state = status.getOperationState();
+        if (state != null && OperationRunner.PHASE_RUNNING.equals(state.getPhase()) && state.getOperation() != null) {
+            return Optional.of(state.getOperation());
+        }
+        return Optional.empty();
+    }
+
+    /** The source to follow, the commit it names now (looked up at most once per poll interval), and its manifests. */
+    private Target target(Application application, Memory remembered, Optional<Operation> operation) {
+        ApplicationSource source = application.getSpec().getSource();
+        String revision = source.getTargetRevision();
+        var sync = operation.map(Operation::getSync);
+        if (sync.isPresent() && sync.get().getSource() != null) {
+            source = sync.get().getSource();
+            revision = source.getTargetRevision();
+        }
+        if (sync.isPresent() && sync.get().getRevision() != null && !sync.get().getRevision().isBlank()) {
+            revision = sync.get().getRevision();
+        }
+        OperationState running = application.getStatus() == null ? null : application.getStatus().getOperationState();
+        if (operation.isPresent() && application.getOperation() == null && running != null && running.getSyncResult() != null
+                && running.getSyncResult().get("revision") instanceof String sha) {
+            revision = sha; // resuming: the very commit the operation started on
+        }
+        String wanted = Objects.requireNonNullElse(revision, "HEAD");
+        Instant now = clock.instant();
+        boolean due = remembered.commit == null || remembered.refresh || !wanted.equals(remembered.resolvedRevision)
+                || !sameSource(source, remembered.resolvedSource) || !now.isBefore(remembered.resolvedAt.plus(pollInterval(application)));
+        Commit commit;
+        if (due) {
+            commit = sources.resolve(source, wanted);
+            boolean followsSpec = operation.isEmpty() || (sync.isPresent() && sync.get().getSource() == null && sync.get().getRevision() == null);
+            if (followsSpec) {
+                remembered.commit = commit;
+                remembered.resolvedRevision = wanted;
+                remembered.resolvedSource = source;
+                remembered.resolvedAt = now;
+                remembered.refresh = false;
+            }
+        } else {
+            commit = remembered.commit;
+        }
+        RenderResult rendered = sources.render(source, commit);
+        var tracking = new Tracking(application.getMetadata().getName());
+        List<Manifest> desired = DestinationNamespace.apply(rendered.manifests(), OperationRunner.destinationNamespace(application),
+                        kind -> cluster.resourceType(kind).map(ResourceType::namespaced))
+                .stream().map(tracking::mark).toList();
+        return new Target(source, commit, desired);
+    }
+
+    private List<String> projectViolations(Application application, Target target) {
+        String project = Objects.requireNonNullElse(application.getSpec().getProject(), ProjectPolicy.DEFAULT_PROJECT);
+        return ProjectPolicy.violations(project, projects.apply(project), target.source(), application.getSpec().getDestination(),
+                target.desired(), kind -> cluster.resourceType(kind).map(ResourceType::namespaced));
+    }
+
+    /**
+     * Desired against live: objects whose applied fingerprint still matches are in sync without a
+     * request; the others that exist are compared by a server-side dry run (remembered until
+     * either side changes); tracked objects Git no longer has require pruning.
+     */
+    private Comparison compare(Application application, ApplicationStatus status, Target target, Memory remembered) {
+        List<Manifest> desired = target.desired().stream().filter(manifest -> !Hooks.isHook(manifest)).toList();
+        var tracked = Inventory.read(status.getInventory());
+        Set<GroupKind> kinds = new LinkedHashSet<>();
+        desired.forEach(manifest -> kinds.add(manifest.groupKind()));
+        tracked.keySet().forEach(key -> kinds.add(key.groupKind()));
+        kinds.forEach(live::watch);
+        Map<ResourceKey, Manifest> current = liveObjects(application, desired);
+        Set<ResourceKey> unconfirmed = AppliedInventory.unconfirmed(desired, key -> Optional.ofNullable(current.get(key)), tracked);
+        List<Manifest> toDiff = new ArrayList<>();
+        Map<ResourceKey, ResourceDiff> diffs = new LinkedHashMap<>();
+        for (Manifest manifest : desired) {
+            Manifest object = current.get(manifest.key());
+            if (object == null || !unconfirmed.contains(manifest.key())) {
+                continue;
+            }
+            CachedDiff cached = remembered.diffs.get(manifest.key());
+            if (cached != null && cached.desired().equals(manifest) && cached.liveVersion().equals(resourceVersion(object))) {
+                diffs.put(manifest.key(), cached.diff());
+            } else {
+                toDiff.add(manifest);
+            }
+        }
+        if (!toDiff.isEmpty()) {
+            var comparer = new ResourceComparer(ignoreDifferences(application));
+            for (ResourceDiff diff : new ClusterDiff(cluster, comparer, ApplyOptions.defaults(), 16).diff(toDiff, List.of())) {
+                diffs.put(diff.key(), diff);
+                Manifest desiredObject = toDiff.stream().filter(manifest -> manifest.key().equals(diff.key())).findFirst().orElseThrow();
+                Manifest object = current.get(diff.key());
+                if (object != null) {
+                    remembered.diffs.put(diff.key(), new CachedDiff(desiredObject, resourceVersion(object), diff));
+                }
+            }
+        }
+        Set<ResourceKey> desiredKeys = new LinkedHashSet<>();
+        target.desired().forEach(manifest -> desiredKeys.add(manifest.key()));
+        var tracking = new Tracking(application.getMetadata().getName());
+        List<Manifest> orphans = live.ofApplication(tracking.labelValue()).stream()
+                .filter(object -> !desiredKeys.contains(object.key()) && tracking.owns(object) && !Hooks.isHook(object))
+                .toList();
+        remembered.diffs.keySet().retainAll(desiredKeys);
+        return Comparison.of(desired, current, unconfirmed, diffs, orphans, health);
+    }
+
+    private Map<ResourceKey, Manifest> liveObjects(Application application, List<Manifest> desired) {
+        Map<ResourceKey, Manifest> current = new LinkedHashMap<>();
+        var tracking = new Tracking(application.getMetadata().getName());
+        live.ofApplication(tracking.labelValue()).forEach(object -> current.put(object.key(), object));
+        for (Manifest manifest : desired) {
+            live.get(manifest.key()).ifPresent(object -> current.put(object.key(), object));
+        }
+        return current;
+    }
+
+    /** The comparison into the status: sync, health, per-resource rows. */
+    private void report(ApplicationStatus status, Comparison comparison, Target target, Application application) {
+        status.setSync(syncState(comparison.status(), target, application, null));
+        status.setHealth(healthState(comparison.health()));
+        List<ResourceStatus> rows = new ArrayList<>();
+        for (Comparison.Row row : comparison.resources()) {
+            var resource = new ResourceStatus();
+            resource.setGroup(row.key().group().isEmpty() ? null : row.key().group());
+            resource.setVersion(row.version());
+            resource.setKind(row.key().kind());
+            resource.setNamespace(row.key().namespace().isEmpty() ? null : row.key().namespace());
+            resource.setName(row.key().name());
+            resource.setStatus(row.status().display());
+            row.health().filter(assessment -> !assessment.decidedBy().equals(dev.capstan.engine.health.HealthAssessment.NO_HEALTH_INFORMATION))
+                    .ifPresent(assessment -> resource.setHealth(healthState(assessment.health())));
+            resource.setRequiresPruning(row.requiresPruning() ? true : null);
+            rows.add(resource);
+        }
+        status.setResources(rows);
+    }
+
+    private static ApplicationStatus.Sync syncState(SyncStatus syncStatus, Target target, Application application, String override) {
+        var sync = new ApplicationStatus.Sync();
+        sync.setStatus(override != null ? override : syncStatus.display());
+        sync.setRevision(target.commit().sha());
+        var comparedTo = new ApplicationStatus.ComparedTo();
+        comparedTo.setSource(target.source());
+        comparedTo.setDestination(application.getSpec().getDestination());
+        sync.setComparedTo(comparedTo);
+        return sync;
+    }
+
+    private static HealthState healthState(Health health) {
+        var state = new HealthState();
+        state.setStatus(health.status().display());
+        state.setMessage(health.message().isEmpty() ? null : health.message());
+        return state;
+    }
+
+    /** A dependency that is not Healthy yet, said as a message; empty when all are. */
+    private Optional<String> unhealthyDependency(Application application) {
+        List<ApplicationDependency> dependencies = application.getSpec().getDependsOn();
+        if (dependencies == null) {
+            return Optional.empty();
+        }
+        for (ApplicationDependency dependency : dependencies) {
+            Optional<Application> other = applications.get(dependency.getName());
+            String healthStatus = other.map(Application::getStatus).map(ApplicationStatus::getHealth).map(HealthState::getStatus).orElse(null);
+            if (!HealthStatus.HEALTHY.display().equals(healthStatus)) {
+                return Optional.of("waiting for " + dependency.getName() + " to be Healthy ("
+                        + (other.isEmpty() ? "it does not exist" : healthStatus == null ? "not assessed yet" : "it is " + healthStatus) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether automated sync starts an operation now: when the application is out of sync, for a
+     * new revision (once per revision: a failed sync to it is not repeated), or, with self-heal,
+     * for drift, at most as often as {@link SelfHealGuard} allows.
+     */
+    private Optional<Operation> automatedSync(Application application, ApplicationStatus status, Comparison comparison,
+                                              Target target, Memory remembered, Conditions conditions) {
+        SyncPolicy policy = application.getSpec().getSyncPolicy();
+        if (policy == null || policy.getAutomated() == null) {
+            return Optional.empty();
+        }
+        boolean prune = Boolean.TRUE.equals(policy.getAutomated().getPrune());
+        boolean needed = !comparison.outOfSync().isEmpty() || (prune && !comparison.orphans().isEmpty());
+        if (!needed) {
+            return Optional.empty();
+        }
+        if (target.desired().isEmpty() && !Boolean.TRUE.equals(policy.getAutomated().getAllowEmpty())) {
+            conditions.set(Conditions.AUTO_SYNC_HELD, "automated sync refused: the source has no objects at "
+                    + target.commit().shortSha() + " and allowEmpty is not set, so nothing is pruned");
+            return Optional.empty();
+        }
+        OperationState last = status.getOperationState();
+        boolean sameTarget = last != null && last.getSyncResult() != null
+                && target.commit().sha().equals(last.getSyncResult().get("revision"))
+                && target.sourceKey().equals(last.getSyncResult().get("source"));
+        if (sameTarget && !"Succeeded".equals(last.getPhase())) {
+            conditions.set(Conditions.AUTO_SYNC_HELD, "automated sync to " + target.commit().shortSha()
+                    + " is not repeated after it " + Objects.requireNonNullElse(last.getPhase(), "ended").toLowerCase()
+                    + "; push a fix or sync by hand");
+            return Optional.empty();
+        }
+        if (sameTarget) {
+            if (!Boolean.TRUE.equals(policy.getAutomated().getSelfHeal())) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Optional<Duration> wait = remembered.selfHeal.delay(now);
+            if (wait.isPresent()) {
+                conditions.set(Conditions.SELF_HEAL_BACKOFF, "objects keep changing outside Git (another controller may be writing them); "
+                        + "the next self-heal waits " + wait.get().toSeconds() + "s");
+                events.record(application, ApplicationEvents.Type.Warning, "SelfHealBackoff", "objects keep changing outside Git: "
+                        + describe(comparison.outOfSync()) + "; self-heal backs off");
+                return Optional.empty();
+            }
+            remembered.selfHeal.healed(now);
+            events.record(application, ApplicationEvents.Type.Normal, "DriftDetected",
+                    "changed outside Git: " + describe(comparison.outOfSync()) + "; restoring " + target.commit().shortSha());
+        }
+        var operation = new Operation();
+        var sync = new Operation.SyncOperation();
+        operation.setSync(sync);
+        var initiatedBy = new InitiatedBy();
+        initiatedBy.setAutomated(true);
+        operation.setInitiatedBy(initiatedBy);
+        return Optional.of(operation);
+    }
+
+    private Optional<Duration> runOperation(Application application, ApplicationStatus status, Operation operation, Target target,
+                                            Comparison comparison, Memory remembered) throws InterruptedException {
+        Map<ResourceKey, Manifest> current = liveObjects(application, target.desired());
+        String destination = OperationRunner.destinationNamespace(application);
+        if (!destination.isEmpty()) {
+            var key = new ResourceKey("", "Namespace", "", destination);
+            live.get(key).or(() -> cluster.get(key)).ifPresent(object -> current.put(key, object));
+        }
+        OperationState running = status.getOperationState();
+        Optional<SyncState> resumeFrom = running != null && OperationRunner.PHASE_RUNNING.equals(running.getPhase())
+                ? OperationRunner.savedState(running).filter(state -> !state.isFinished()) : Optional.empty();
+        if (resumeFrom.isPresent()) {
+            LOG.info("resuming the sync of {} where it stopped", application.getMetadata().getName());
+        }
+        var outcome = operations.run(application, status, operation, target, current, comparison.outOfSync(), resumeFrom);
+        remembered.diffs.clear();
+        return outcome.retryIn();
+    }
+
+    /** Deleting an Application with the finalizer deletes what it applied first; without, its objects stay. */
+    private Optional<Duration> finalizeDeletion(Application application) throws InterruptedException {
+        List<String> finalizers = application.getMetadata().getFinalizers();
+        if (finalizers == null || !finalizers.contains(FINALIZER)) {
+            return Optional.empty();
+        }
+        String name = application.getMetadata().getName();
+        var tracked = Inventory.read(application.getStatus() == null ? null : application.getStatus().getInventory());
+        tracked.keySet().forEach(key -> live.watch(key.groupKind()));
+        var tracking = new Tracking(name);
+        Map<ResourceKey, Manifest> current = new LinkedHashMap<>();
+        live.ofApplication(tracking.labelValue()).stream().filter(tracking::owns).forEach(object -> current.put(object.key(), object));
+        if (!current.isEmpty()) {
+            var plan = new dev.capstan.engine.sync.SyncPlanner().plan(dev.capstan.engine.sync.SyncRequest.of(name, "", List.of(), current)
+                    .withOptions(SyncOptions.defaults().withPrune(true)));
+            var state = new dev.capstan.engine.sync.SyncRunner(cluster, object -> health.assess(object).health(),
+                    dev.capstan.engine.sync.SyncListener.NONE).run(plan);
+            if (state.phase() != dev.capstan.engine.sync.OperationPhase.SUCCEEDED) {
+                events.record(application, ApplicationEvents.Type.Warning, "DeletionFailed", "could not delete the resources: " + state.message());
+                return Optional.of(Duration.ofSeconds(10));
+            }
+            events.record(application, ApplicationEvents.Type.Normal, "ResourcesDeleted", current.size() + " resources deleted");
+        }
+        applications.removeFinalizer(application, FINALIZER);
+        memory.remove(name);
+        return Optional.empty();
+    }
+
+    // --- small things ----------------------------------------------------------------------
+
+    private Duration pollInterval(Application application) {
+        Map<String, String> annotations = application.getMetadata().getAnnotations();
+        String value = annotations == null ? null : annotations.get(POLL_INTERVAL_ANNOTATION);
+        if (value != null) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: annotation {}: {}", application.getMetadata().getName(), POLL_INTERVAL_ANNOTATION, e.getMessage());
+            }
+        }
+        return options.pollInterval();
+    }
+
+    private static List<IgnoreDifferences> ignoreDifferences(Application application) {
+        var configured = application.getSpec().getIgnoreDifferences();
+        if (configured == null) {
+            return List.of();
+        }
+        return configured.stream().map(entry -> new IgnoreDifferences(entry.getGroup(), entry.getKind(), entry.getNamespace(),
+                entry.getName(), entry.getJsonPointers(), entry.getManagedFieldsManagers())).toList();
+    }
+
+    private static String resourceVersion(Manifest object) {
+        return object.string("/metadata/resourceVersion");
+    }
+
+    private static boolean sameSource(ApplicationSource one, ApplicationSource other) {
+        return other != null && Objects.equals(one.getRepoURL(), other.getRepoURL())
+                && Objects.equals(one.getTargetRevision(), other.getTargetRevision());
+    }
+
+    private static String describe(Set<ResourceKey> keys) {
+        List<String> names = keys.stream().limit(5).map(ResourceKey::toString).toList();
+        return String.join(", ", names) + (keys.size() > 5 ? " and " + (keys.size() - 5) + " more" : "");
+    }
+
+    private ApplicationStatus copyOf(ApplicationStatus status) {
+        return status == null ? new ApplicationStatus() : applications.copy(status);
+    }
+}

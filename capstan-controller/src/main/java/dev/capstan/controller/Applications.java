@@ -1,0 +1,121 @@
+package dev.capstan.controller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationStatus;
+
+/**
+ * The Applications of the controller's namespace: read from an informer's cache, written through
+ * the API server. Status writes go to the status subresource and retry on a conflict with the
+ * latest object, since the controller alone writes the status.
+ */
+final class Applications {
+
+    private static final int STATUS_ATTEMPTS = 5;
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final KubernetesSerialization serialization;
+    private volatile SharedIndexInformer<Application> informer;
+
+    Applications(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+        this.serialization = client.getKubernetesSerialization();
+    }
+
+    MixedOperation<Application, KubernetesResourceList<Application>, Resource<Application>> api() {
+        return client.resources(Application.class);
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    void use(SharedIndexInformer<Application> cache) {
+        this.informer = cache;
+    }
+
+    /** The Application from the cache (a copy the caller may change), or from the server before the cache runs. */
+    Optional<Application> get(String name) {
+        Application cached = informer == null ? api().inNamespace(namespace).withName(name).get()
+                : informer.getStore().getByKey(namespace + "/" + name);
+        return Optional.ofNullable(cached).map(serialization::clone);
+    }
+
+    List<Application> all() {
+        return informer == null ? api().inNamespace(namespace).list().getItems() : informer.getStore().list();
+    }
+
+    /** Writes {@code status} unless it equals what the application has; returns the application as written. */
+    Application writeStatus(Application application, ApplicationStatus status) {
+        if (sameStatus(application.getStatus(), status)) {
+            return application;
+        }
+        Application current = application;
+        for (int attempt = 1; ; attempt++) {
+            Application update = serialization.clone(current);
+            update.setStatus(status);
+            try {
+                return api().inNamespace(namespace).resource(update).updateStatus();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= STATUS_ATTEMPTS) {
+                    throw e;
+                }
+                current = api().inNamespace(namespace).withName(application.getMetadata().getName()).get();
+                if (current == null) {
+                    return application;
+                }
+            }
+        }
+    }
+
+    /** Removes the top-level {@code operation}: the controller took it on. */
+    void clearOperation(String name) {
+        patch(name, "{\"operation\":null}");
+    }
+
+    void removeAnnotation(String name, String annotation) {
+        patch(name, "{\"metadata\":{\"annotations\":{" + quote(annotation) + ":null}}}");
+    }
+
+    void removeFinalizer(Application application, String finalizer) {
+        api().inNamespace(namespace).withName(application.getMetadata().getName()).edit(latest -> {
+            latest.getMetadata().getFinalizers().removeIf(finalizer::equals);
+            return latest;
+        });
+    }
+
+    private void patch(String name, String mergePatch) {
+        api().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
+    }
+
+    ApplicationStatus copy(ApplicationStatus status) {
+        return serialization.clone(status);
+    }
+
+    private boolean sameStatus(ApplicationStatus before, ApplicationStatus after) {
+        if (before == null || after == null) {
+            return before == after;
+        }
+        return Objects.equals(serialization.convertValue(before, Map.class), serialization.convertValue(after, Map.class));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

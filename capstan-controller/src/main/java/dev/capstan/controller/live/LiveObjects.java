@@ -1,0 +1,29 @@
+package dev.capstan.controller.live;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.Manifest;
+import dev.capstan.engine.ResourceKey;
+
+/** What the controller knows of the live objects it manages, without asking the API server. */
+public interface LiveObjects {
+
+    /**
+     * Makes sure objects of {@code kind} are watched; returns once the first list is in, or
+     * false when the server does not serve the kind (yet).
+     */
+    boolean watch(GroupKind kind);
+
+    /** The live object, trimmed, if it carries Capstan's label and exists. */
+    Optional<Manifest> get(ResourceKey key);
+
+    /** Every watched live object labelled as {@code application}'s. */
+    List<Manifest> ofApplication(String application);
+
+    /** Hears about every change to a managed object. */
+    interface Listener {
+        void changed(String application, ResourceKey key);
+    }
+}

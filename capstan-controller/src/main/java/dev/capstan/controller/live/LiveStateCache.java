@@ -1,0 +1,240 @@
+package dev.capstan.controller.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.Manifest;
+import dev.capstan.engine.ResourceKey;
+import dev.capstan.engine.cluster.ClusterClient;
+import dev.capstan.engine.cluster.ClusterClient.ResourceType;
+import dev.capstan.engine.sync.Tracking;
+import dev.capstan.kube.GenericResources;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The live-state cache: one watch per kind that some application manages, cluster-wide but
+ * selected by Capstan's application label, so the API server sends only managed objects and memory
+ * follows what Capstan manages, not the size of the cluster. Each object is kept once, trimmed
+ * ({@link Trimmed}); fabric8's own informer store keeps only a stub per object (name, namespace,
+ * resourceVersion), enough for its re-lists.
+ */
+public final class LiveStateCache implements LiveObjects, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStateCache.class);
+    private static final Duration FIRST_LIST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KubernetesClient client;
+    private final ClusterClient cluster;
+    private final KubernetesSerialization serialization;
+    private final Listener listener;
+    private final Map<GroupKind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
+    private final Map<ResourceKey, Manifest> objects = new ConcurrentHashMap<>();
+    private final Map<String, Set<ResourceKey>> byApplication = new ConcurrentHashMap<>();
+
+    public LiveStateCache(KubernetesClient client, ClusterClient cluster, Listener listener) {
+        this.client = client;
+        this.cluster = cluster;
+        this.serialization = client.getKubernetesSerialization();
+        this.listener = listener;
+    }
+
+    @Override
+    public boolean watch(GroupKind kind) {
+        if (informers.containsKey(kind)) {
+            return true;
+        }
+        Optional<ResourceType> type = cluster.resourceType(kind);
+        if (type.isEmpty()) {
+            return false;
+        }
+        synchronized (informers) {
+            if (informers.containsKey(kind)) {
+                return true;
+            }
+            var operation = client.genericKubernetesResources(GenericResources.context(type.get()));
+            var selected = (type.get().namespaced() ? operation.inAnyNamespace() : operation).withLabel(Tracking.LABEL);
+            SharedIndexInformer<GenericKubernetesResource> informer = selected.runnableInformer(0);
+            informer.itemStore(new StubStore());
+            informer.addEventHandler(new Handler(kind));
+            try {
+                informer.start().toCompletableFuture().get(FIRST_LIST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                informer.stop();
+                throw new IllegalStateException("interrupted while listing " + kind, e);
+            } catch (ExecutionException | TimeoutException e) {
+                informer.stop();
+                throw new IllegalStateException("cannot watch " + kind + ": " + e.getMessage(), e);
+            }
+            informers.put(kind, informer);
+            LOG.debug("watching {}", kind);
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<Manifest> get(ResourceKey key) {
+        return Optional.ofNullable(objects.get(key));
+    }
+
+    @Override
+    public List<Manifest> ofApplication(String application) {
+        List<Manifest> result = new ArrayList<>();
+        for (ResourceKey key : byApplication.getOrDefault(application, Set.of())) {
+            Manifest object = objects.get(key);
+            if (object != null) {
+                result.add(object);
+            }
+        }
+        return result;
+    }
+
+    /** How many objects the cache holds. */
+    public int size() {
+        return objects.size();
+    }
+
+    /** The kinds being watched. */
+    public Set<GroupKind> kinds() {
+        return Set.copyOf(informers.keySet());
+    }
+
+    @Override
+    public void close() {
+        informers.values().forEach(SharedIndexInformer::stop);
+        informers.clear();
+    }
+
+    private void put(GenericKubernetesResource resource) {
+        ObjectNode object = serialization.convertValue(resource, ObjectNode.class);
+        Manifest manifest = Manifest.of(Trimmed.trim(object));
+        ResourceKey key = manifest.key();
+        Manifest previous = objects.put(key, manifest);
+        String application = manifest.labels().getOrDefault(Tracking.LABEL, "");
+        if (previous != null) {
+            String before = previous.labels().getOrDefault(Tracking.LABEL, "");
+            if (!before.equals(application)) {
+                unindex(before, key);
+                listener.changed(before, key);
+            }
+        }
+        byApplication.computeIfAbsent(application, name -> ConcurrentHashMap.newKeySet()).add(key);
+        listener.changed(application, key);
+    }
+
+    private void remove(GenericKubernetesResource resource, GroupKind kind) {
+        ObjectMeta metadata = resource.getMetadata();
+        String namespace = metadata.getNamespace() == null ? "" : metadata.getNamespace();
+        ResourceKey key = ResourceKey.of(kind, namespace, metadata.getName());
+        Manifest previous = objects.remove(key);
+        if (previous != null) {
+            String application = previous.labels().getOrDefault(Tracking.LABEL, "");
+            unindex(application, key);
+            listener.changed(application, key);
+        }
+    }
+
+    private void unindex(String application, ResourceKey key) {
+        byApplication.computeIfPresent(application, (name, keys) -> {
+            keys.remove(key);
+            return keys.isEmpty() ? null : keys;
+        });
+    }
+
+    private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {
+        private final GroupKind kind;
+
+        Handler(GroupKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public void onAdd(GenericKubernetesResource resource) {
+            put(resource);
+        }
+
+        @Override
+        public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+            if (!after.getMetadata().getResourceVersion().equals(before.getMetadata().getResourceVersion())) {
+                put(after);
+            }
+        }
+
+        @Override
+        public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
+            remove(resource, kind);
+        }
+    }
+
+    /** fabric8's store for an informer, holding a stub of each object: what a re-list compares. */
+    private static final class StubStore implements ItemStore<GenericKubernetesResource> {
+        private final Map<String, GenericKubernetesResource> stubs = new ConcurrentHashMap<>();
+
+        @Override
+        public String getKey(GenericKubernetesResource resource) {
+            ObjectMeta metadata = resource.getMetadata();
+            return metadata.getNamespace() == null ? metadata.getName() : metadata.getNamespace() + "/" + metadata.getName();
+        }
+
+        @Override
+        public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
+            var stub = new GenericKubernetesResource();
+            stub.setApiVersion(resource.getApiVersion());
+            stub.setKind(resource.getKind());
+            var metadata = new ObjectMeta();
+            metadata.setName(resource.getMetadata().getName());
+            metadata.setNamespace(resource.getMetadata().getNamespace());
+            metadata.setResourceVersion(resource.getMetadata().getResourceVersion());
+            metadata.setUid(resource.getMetadata().getUid());
+            stub.setMetadata(metadata);
+            return stubs.put(key, stub);
+        }
+
+        @Override
+        public GenericKubernetesResource remove(String key) {
+            return stubs.remove(key);
+        }
+
+        @Override
+        public Stream<String> keySet() {
+            return stubs.keySet().stream();
+        }
+
+        @Override
+        public Stream<GenericKubernetesResource> values() {
+            return stubs.values().stream();
+        }
+
+        @Override
+        public int size() {
+            return stubs.size();
+        }
+
+        @Override
+        public GenericKubernetesResource get(String key) {
+            return stubs.get(key);
+        }
+    }
+}
