@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @WithControlPlane
 class EngineCommandsIT {
 
-    private static final Path EXAMPLE = Path.of("..", "examples", "guestbook");
+    private static final Path EXAMPLE = Path.of("..", "examples", "demo-repo", "guestbook");
 
     @TempDir
     Path dir;

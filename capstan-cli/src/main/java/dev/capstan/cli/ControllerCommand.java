@@ -1,0 +1,86 @@
+package dev.capstan.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import dev.capstan.controller.CapstanController;
+import dev.capstan.controller.ControllerOptions;
+import dev.capstan.localcluster.CapstanHome;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "controller", mixinStandardHelpOptions = true,
+        description = {"Run the GitOps controller: reconcile the Applications of a namespace against Git and the cluster "
+                + "until stopped (Ctrl-C).",
+                "In a cluster it runs with its ServiceAccount (--in-cluster); on a workstation against a kubeconfig."})
+final class ControllerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ClusterOptions cluster;
+
+    @Option(names = "--in-cluster", description = "Use the pod's ServiceAccount instead of a kubeconfig.")
+    private boolean inCluster;
+
+    @Option(names = "--app-namespace", paramLabel = "NAME", defaultValue = "${env:CAPSTAN_NAMESPACE:-capstan}",
+            description = "Namespace of the Applications, AppProjects and repository Secrets (default: ${DEFAULT-VALUE}).")
+    private String appNamespace;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "3m",
+            description = "How often each application's target revision is looked up without a webhook (default: ${DEFAULT-VALUE}).")
+    private String pollInterval;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "8", description = "Applications reconciled at once (default: ${DEFAULT-VALUE}).")
+    private int workers;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Git repository cache (default: ~/.capstan/cache/git, or /var/cache/capstan/git in a cluster).")
+    private Path cacheDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        KubernetesClient client = inCluster ? new KubernetesClientBuilder().build() : cluster.connect();
+        CapstanController controller;
+        try {
+            controller = CapstanController.start(client, options());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        spec.commandLine().getOut().printf("capstan controller: reconciling the Applications of namespace %s (Ctrl-C stops it)%n", appNamespace);
+        spec.commandLine().getOut().flush();
+        Foreground.runUntilStopped(List.of(controller, client));
+        return 0;
+    }
+
+    ControllerOptions options() {
+        Path cache = cacheDir != null ? cacheDir
+                : inCluster ? Path.of("/var/cache/capstan/git") : CapstanHome.fromEnvironment().root().resolve("cache").resolve("git");
+        return ControllerOptions.defaults(cache).withNamespace(appNamespace).withWorkers(workers)
+                .withPollInterval(DurationOption.parse("--poll-interval", pollInterval));
+    }
+
+    /** Durations on the command line: {@code 30s}, {@code 3m}, {@code 1h}. */
+    static final class DurationOption {
+        private DurationOption() {
+        }
+
+        static Duration parse(String option, String text) {
+            try {
+                return Duration.parse("PT" + text.strip().toUpperCase());
+            } catch (RuntimeException e) {
+                throw new UserError(option + " " + text + ": write a duration like 30s, 3m or 1h");
+            }
+        }
+    }
+}
