@@ -1,0 +1,178 @@
+package dev.capstan.controller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.capstan.api.v1alpha1.AppProject;
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationDependency;
+import dev.capstan.controller.live.LiveStateCache;
+import dev.capstan.controller.runtime.Result;
+import dev.capstan.controller.runtime.WorkQueue;
+import dev.capstan.engine.health.HealthAssessor;
+import dev.capstan.git.RepositoryCache;
+import dev.capstan.kube.Fabric8ClusterClient;
+
+/**
+ * The GitOps controller: watches the Applications of its namespace and reconciles each one in a
+ * work queue (one key per application, never two reconciles of one application at once). What
+ * puts an application in the queue: a change to it (spec, operation, refresh annotation), a change
+ * to any object it manages (self-heal reacts to the watch event, not to a poll), a change to the
+ * health of an application it depends on, a change to its project, a webhook, and its poll timer.
+ */
+public final class CapstanController implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CapstanController.class);
+
+    private final KubernetesClient client;
+    private final ControllerOptions options;
+    private final RepositoryCache git;
+    private final LiveStateCache live;
+    private final WorkQueue<String> queue;
+    private final Applications applications;
+    private final ApplicationReconciler reconciler;
+    private final RepositorySecretCache secrets;
+    private final SharedIndexInformer<AppProject> projects;
+    private final SharedIndexInformer<Application> applicationInformer;
+
+    private CapstanController(KubernetesClient client, ControllerOptions options) {
+        this.client = client;
+        this.options = options;
+        var cluster = new Fabric8ClusterClient(client);
+        this.git = new RepositoryCache(options.cacheDirectory());
+        this.queue = WorkQueue.create(WorkQueue.Options.defaults().withName("applications")
+                .withBackoff(Duration.ofMillis(200), Duration.ofMinutes(5)));
+        this.live = new LiveStateCache(client, cluster, (application, key) -> queue.add(application));
+        this.applications = new Applications(client, options.namespace());
+        this.secrets = RepositorySecretCache.start(client, options.namespace());
+        this.projects = client.resources(AppProject.class).inNamespace(options.namespace()).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(AppProject project) {
+                enqueueProject(project);
+            }
+
+            @Override
+            public void onUpdate(AppProject before, AppProject after) {
+                enqueueProject(after);
+            }
+
+            @Override
+            public void onDelete(AppProject project, boolean unknown) {
+                enqueueProject(project);
+            }
+        });
+        HealthAssessor health = HealthAssessor.builtIn().withCheck(ApplicationHealth.KIND, new ApplicationHealth());
+        this.reconciler = new ApplicationReconciler(applications, this::project, new Sources(git, secrets), live, cluster,
+                health, new ApplicationEvents(client), options, Clock.systemUTC());
+        this.applicationInformer = client.resources(Application.class).inNamespace(options.namespace()).runnableInformer(0);
+        applicationInformer.addEventHandler(new ApplicationChanges());
+        applications.use(applicationInformer);
+    }
+
+    /** Starts watching and reconciling; returns once the Applications are listed and the workers run. */
+    public static CapstanController start(KubernetesClient client, ControllerOptions options) {
+        var controller = new CapstanController(client, options);
+        controller.applicationInformer.run();
+        controller.queue.start(options.workers(), controller::reconcile);
+        LOG.info("reconciling the Applications of namespace {} with {} workers", options.namespace(), options.workers());
+        return controller;
+    }
+
+    /** Looks up the target revisions of these applications now (a webhook said their repository moved). */
+    public void refresh(List<String> names) {
+        for (String name : names) {
+            reconciler.refresh(name);
+            queue.add(name);
+        }
+    }
+
+    /** The Applications of the controller's namespace, from its cache. */
+    public List<Application> applications() {
+        return applications.all();
+    }
+
+    public LiveStateCache liveState() {
+        return live;
+    }
+
+    private Result reconcile(String name) throws InterruptedException {
+        Optional<Duration> next = reconciler.reconcile(name);
+        return next.map(Result::requeueAfter).orElseGet(Result::done);
+    }
+
+    private Optional<AppProject> project(String name) {
+        return Optional.ofNullable(projects.getStore().getByKey(options.namespace() + "/" + name));
+    }
+
+    private void enqueueProject(AppProject project) {
+        String name = project.getMetadata().getName();
+        for (Application application : applications.all()) {
+            String applicationProject = Objects.requireNonNullElse(application.getSpec().getProject(), ProjectPolicy.DEFAULT_PROJECT);
+            if (applicationProject.equals(name)) {
+                queue.add(application.getMetadata().getName());
+            }
+        }
+    }
+
+    /** Enqueues an application when someone changed it (not the controller's own status writes), and its dependents when its health moved. */
+    private final class ApplicationChanges implements ResourceEventHandler<Application> {
+        @Override
+        public void onAdd(Application application) {
+            queue.add(application.getMetadata().getName());
+        }
+
+        @Override
+        public void onUpdate(Application before, Application after) {
+            var old = before.getMetadata();
+            var now = after.getMetadata();
+            if (!Objects.equals(old.getGeneration(), now.getGeneration()) || !Objects.equals(old.getAnnotations(), now.getAnnotations())
+                    || !Objects.equals(old.getFinalizers(), now.getFinalizers()) || now.getDeletionTimestamp() != null
+                    || !Objects.equals(old.getLabels(), now.getLabels())) {
+                queue.add(now.getName());
+            }
+            if (!Objects.equals(healthOf(before), healthOf(after))) {
+                enqueueDependents(now.getName());
+            }
+        }
+
+        @Override
+        public void onDelete(Application application, boolean unknown) {
+            queue.add(application.getMetadata().getName());
+            enqueueDependents(application.getMetadata().getName());
+        }
+
+        private String healthOf(Application application) {
+            return application.getStatus() == null || application.getStatus().getHealth() == null ? null
+                    : application.getStatus().getHealth().getStatus();
+        }
+
+        private void enqueueDependents(String name) {
+            for (Application other : applications.all()) {
+                List<ApplicationDependency> dependencies = other.getSpec().getDependsOn();
+                if (dependencies != null && dependencies.stream().anyMatch(dependency -> name.equals(dependency.getName()))) {
+                    queue.add(other.getMetadata().getName());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        queue.shutdown(Duration.ofSeconds(30));
+        applicationInformer.stop();
+        projects.stop();
+        secrets.close();
+        live.close();
+        git.close();
+    }
+}
