@@ -3,10 +3,14 @@ package dev.capstan.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import dev.capstan.api.v1alpha1.AppProject;
@@ -53,5 +57,32 @@ public final class CustomResourceDefinitions {
     /** Every Capstan CRD, in {@link #TYPES} order. */
     public static List<CustomResourceDefinition> all() {
         return TYPES.stream().map(CustomResourceDefinitions::load).toList();
+    }
+
+    /**
+     * Applies every Capstan CRD (server-side, as {@code fieldManager}) and waits until the server
+     * serves them (Established), so Applications can be created right after.
+     *
+     * @throws IllegalStateException when a CRD is not established within {@code timeout}
+     */
+    public static void install(KubernetesClient client, String fieldManager, Duration timeout) {
+        for (CustomResourceDefinition crd : all()) {
+            client.resource(crd).fieldManager(fieldManager).forceConflicts().serverSideApply();
+        }
+        for (CustomResourceDefinition crd : all()) {
+            try {
+                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                        .waitUntilCondition(CustomResourceDefinitions::established, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (KubernetesClientTimeoutException e) {
+                throw new IllegalStateException("the CustomResourceDefinition " + crd.getMetadata().getName()
+                        + " was not established within " + timeout.toSeconds() + " s", e);
+            }
+        }
+    }
+
+    private static boolean established(CustomResourceDefinition crd) {
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(condition -> "Established".equals(condition.getType()) && "True".equals(condition.getStatus()));
     }
 }

@@ -1,0 +1,390 @@
+package dev.capstan.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.capstan.api.CustomResourceDefinitions;
+import dev.capstan.api.v1alpha1.AppProject;
+import dev.capstan.api.v1alpha1.AppProjectSpec;
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationDependency;
+import dev.capstan.api.v1alpha1.ApplicationDestination;
+import dev.capstan.api.v1alpha1.ApplicationSource;
+import dev.capstan.api.v1alpha1.ApplicationSpec;
+import dev.capstan.api.v1alpha1.ApplicationStatus;
+import dev.capstan.api.v1alpha1.InitiatedBy;
+import dev.capstan.api.v1alpha1.Operation;
+import dev.capstan.api.v1alpha1.ProjectDestination;
+import dev.capstan.api.v1alpha1.ResourceStatus;
+import dev.capstan.api.v1alpha1.RevisionHistory;
+import dev.capstan.api.v1alpha1.SyncPolicy;
+import dev.capstan.git.serve.GitHttpServer;
+import dev.capstan.git.serve.HostedRepository;
+import dev.capstan.testkit.TestNamespace;
+import dev.capstan.testkit.WithControlPlane;
+
+/**
+ * The controller against a real API server and a real Git server over HTTP: Applications in the
+ * test class's namespace, each deploying into a namespace of its own, repositories served by an
+ * in-process Git server. What is asserted is what a user sees: objects in the cluster, the
+ * Application's status, Events.
+ */
+@WithControlPlane
+class ControllerIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path temporary;
+
+    private static KubernetesClient client;
+    private static String appNamespace;
+    private static GitHttpServer git;
+    private static CapstanController controller;
+
+    private String destination;
+    private HostedRepository repository;
+    private String repositoryName;
+
+    @BeforeAll
+    static void start(KubernetesClient kubernetesClient, TestNamespace namespace) throws Exception {
+        client = kubernetesClient;
+        appNamespace = namespace.name();
+        CustomResourceDefinitions.install(client, "capstan-test", TIMEOUT);
+        git = GitHttpServer.start(temporary.resolve("served"));
+        controller = CapstanController.start(client, ControllerOptions.defaults(temporary.resolve("cache"))
+                .withNamespace(appNamespace).withPollInterval(Duration.ofSeconds(2)).withWorkers(4));
+    }
+
+    @AfterAll
+    static void stop() {
+        controller.close();
+        git.close();
+    }
+
+    @BeforeEach
+    void a_destination_and_a_repository_of_its_own() {
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        destination = "dest-" + id;
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(destination).endMetadata().build()).create();
+        repositoryName = "repo-" + id;
+        repository = git.create(repositoryName);
+    }
+
+    @Test
+    void a_push_moves_the_application_to_the_new_revision_and_synced() {
+        String first = repository.commit("main", Map.of("app/config.yaml", configMapYaml("settings", "colour", "blue")), "blue");
+        create(application("push", "app", automated(false, false)));
+
+        awaitStatus("push", status -> first.equals(revision(status)) && "Synced".equals(sync(status)));
+        assertThat(configMap("settings").getData()).containsEntry("colour", "blue");
+
+        String second = repository.commit("main", Map.of("app/config.yaml", configMapYaml("settings", "colour", "green")), "green");
+        controller.refresh(List.of("push"));
+
+        ApplicationStatus status = awaitStatus("push", current -> second.equals(revision(current)) && "Synced".equals(sync(current)));
+        assertThat(configMap("settings").getData()).containsEntry("colour", "green");
+        assertThat(status.getHistory()).extracting(RevisionHistory::getRevision).containsExactly(first, second);
+        assertThat(status.getHealth().getStatus()).isEqualTo("Healthy");
+    }
+
+    @Test
+    void a_file_removed_from_git_is_pruned_with_prune_and_kept_without() {
+        repository.commit("main", Map.of(
+                "pruned/a.yaml", configMapYaml("pruned-a", "k", "v"), "pruned/b.yaml", configMapYaml("pruned-b", "k", "v"),
+                "kept/a.yaml", configMapYaml("kept-a", "k", "v"), "kept/b.yaml", configMapYaml("kept-b", "k", "v")), "four");
+        create(application("prune", "pruned", automated(true, false)));
+        create(application("noprune", "kept", automated(false, false)));
+        awaitStatus("prune", status -> "Synced".equals(sync(status)));
+        awaitStatus("noprune", status -> "Synced".equals(sync(status)));
+
+        var removed = new LinkedHashMap<String, String>();
+        removed.put("pruned/b.yaml", null);
+        removed.put("kept/b.yaml", null);
+        repository.commit("main", removed, "remove b");
+        controller.refresh(List.of("prune", "noprune"));
+
+        await().atMost(TIMEOUT).until(() -> client.configMaps().inNamespace(destination).withName("pruned-b").get() == null);
+        ApplicationStatus kept = awaitStatus("noprune", status -> "OutOfSync".equals(sync(status)));
+        assertThat(client.configMaps().inNamespace(destination).withName("kept-b").get()).isNotNull();
+        assertThat(kept.getResources()).filteredOn(resource -> "kept-b".equals(resource.getName()))
+                .extracting(ResourceStatus::getStatus, ResourceStatus::getRequiresPruning)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RequiresPruning", true));
+    }
+
+    @Test
+    void a_managed_field_changed_by_another_manager_is_restored_and_an_event_records_it() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("drift", "replicas", "3")), "three");
+        create(application("heal", "app", automated(false, true)));
+        awaitStatus("heal", status -> "Synced".equals(sync(status)));
+
+        client.configMaps().inNamespace(destination).resource(new ConfigMapBuilder()
+                        .withNewMetadata().withName("drift").withNamespace(destination).endMetadata()
+                        .addToData("replicas", "7").build())
+                .fieldManager("someone-with-kubectl").forceConflicts().serverSideApply();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(configMap("drift").getData()).containsEntry("replicas", "3"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events("heal")).extracting(Event::getReason).contains("DriftDetected"));
+        assertThat(events("heal")).filteredOn(event -> event.getReason().equals("DriftDetected")).first()
+                .extracting(Event::getMessage).asString().contains("ConfigMap/" + destination + "/drift");
+    }
+
+    @Test
+    void a_wrong_credential_gives_a_clear_condition_without_the_secret() {
+        String name = "private-" + UUID.randomUUID().toString().substring(0, 6);
+        HostedRepository locked = git.createPrivate(name, "deployer", "right-password");
+        locked.commit("main", Map.of("app/config.yaml", configMapYaml("secret-app", "k", "v")), "one");
+        client.secrets().inNamespace(appNamespace).resource(new SecretBuilder()
+                .withNewMetadata().withName("repo-" + name).addToLabels("capstan.dev/secret-type", "repository").endMetadata()
+                .addToStringData("url", git.url(name)).addToStringData("username", "deployer")
+                .addToStringData("password", "wrong-password-1234").build()).create();
+        Application application = application("badcreds", "app", automated(false, false));
+        application.getSpec().getSource().setRepoURL(git.url(name));
+        create(application);
+
+        ApplicationStatus status = awaitStatus("badcreds", current -> current.getConditions() != null && !current.getConditions().isEmpty());
+        assertThat(status.getConditions()).singleElement().satisfies(condition -> {
+            assertThat(condition.getType()).isEqualTo("ComparisonError");
+            assertThat(condition.getMessage()).containsIgnoringCase("authentication").contains(git.url(name))
+                    .doesNotContain("wrong-password-1234");
+        });
+        assertThat(client.configMaps().inNamespace(destination).withName("secret-app").get()).isNull();
+    }
+
+    @Test
+    void rollback_returns_to_an_earlier_history_entry() {
+        String first = repository.commit("main", Map.of("app/config.yaml", configMapYaml("release", "version", "1")), "v1");
+        create(application("rollback", "app", null));
+        requestSync("rollback", operation -> { });
+        awaitStatus("rollback", status -> first.equals(revision(status)) && historySize(status) == 1);
+
+        String second = repository.commit("main", Map.of("app/config.yaml", configMapYaml("release", "version", "2")), "v2");
+        controller.refresh(List.of("rollback"));
+        requestSync("rollback", operation -> { });
+        ApplicationStatus synced = awaitStatus("rollback", status -> historySize(status) == 2);
+        assertThat(configMap("release").getData()).containsEntry("version", "2");
+
+        RevisionHistory earlier = synced.getHistory().getFirst();
+        requestSync("rollback", operation -> {
+            operation.getSync().setRevision(earlier.getRevision());
+            operation.getSync().setSource(earlier.getSource());
+            operation.getSync().setRollbackTo(earlier.getId());
+        });
+
+        ApplicationStatus rolledBack = awaitStatus("rollback", status -> historySize(status) == 3);
+        assertThat(configMap("release").getData()).containsEntry("version", "1");
+        assertThat(rolledBack.getHistory().getLast().getRevision()).isEqualTo(first);
+        assertThat(rolledBack.getSync().getStatus()).as("spec still follows main, now at v2").isEqualTo("OutOfSync");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void depends_on_holds_an_application_until_its_dependency_is_healthy() {
+        repository.commit("main", Map.of(
+                "database/db.yaml", deploymentYaml("database", "nowhere"),
+                "web/config.yaml", configMapYaml("web", "k", "v")), "unschedulable database");
+        create(application("database", "database", automated(false, false)));
+        Application web = application("web", "web", automated(false, false));
+        var dependency = new ApplicationDependency();
+        dependency.setName("database");
+        web.getSpec().setDependsOn(List.of(dependency));
+        create(web);
+
+        ApplicationStatus waiting = awaitStatus("web", status -> status.getConditions() != null && !status.getConditions().isEmpty());
+        assertThat(waiting.getConditions()).extracting(c -> c.getType() + ": " + c.getMessage())
+                .anySatisfy(text -> assertThat(text).startsWith("WaitingForDependency: waiting for database to be Healthy"));
+        assertThat(client.configMaps().inNamespace(destination).withName("web").get()).isNull();
+
+        repository.commit("main", Map.of("database/db.yaml", deploymentYaml("database", null)), "schedulable");
+        controller.refresh(List.of("database"));
+
+        await().atMost(TIMEOUT).until(() -> client.configMaps().inNamespace(destination).withName("web").get() != null);
+        awaitStatus("web", status -> "Synced".equals(sync(status)) && status.getConditions() == null);
+    }
+
+    @Test
+    void an_application_of_applications_reports_the_health_of_its_children() {
+        String childName = "child-" + UUID.randomUUID().toString().substring(0, 6);
+        Application child = application(childName, "child", automated(true, true));
+        child.getMetadata().setNamespace(null);
+        String childYaml = client.getKubernetesSerialization().asYaml(child);
+        repository.commit("main", Map.of("child/config.yaml", configMapYaml("from-child", "k", "v"), "parent/child.yaml", childYaml), "tree");
+        Application parent = application("parent", "parent", automated(true, false));
+        parent.getSpec().getDestination().setNamespace(appNamespace);
+        create(parent);
+
+        await().atMost(TIMEOUT).until(() -> client.configMaps().inNamespace(destination).withName("from-child").get() != null);
+        ApplicationStatus parentStatus = awaitStatus("parent", status -> "Synced".equals(sync(status))
+                && status.getHealth() != null && "Healthy".equals(status.getHealth().getStatus()));
+        assertThat(parentStatus.getResources()).extracting(ResourceStatus::getKind, ResourceStatus::getName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Application", childName));
+    }
+
+    @Test
+    void a_project_violation_applies_nothing() {
+        var project = new AppProject();
+        project.getMetadata().setName("narrow");
+        project.getMetadata().setNamespace(appNamespace);
+        var spec = new AppProjectSpec();
+        spec.setSourceRepos(List.of("*"));
+        var allowed = new ProjectDestination();
+        allowed.setServer("*");
+        allowed.setNamespace("only-this-one");
+        spec.setDestinations(List.of(allowed));
+        project.setSpec(spec);
+        client.resource(project).create();
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("forbidden", "k", "v")), "one");
+        Application application = application("violation", "app", automated(true, true));
+        application.getSpec().setProject("narrow");
+        create(application);
+
+        ApplicationStatus status = awaitStatus("violation", current -> current.getConditions() != null && !current.getConditions().isEmpty());
+        assertThat(status.getConditions()).singleElement().satisfies(condition -> {
+            assertThat(condition.getType()).isEqualTo("InvalidSpecError");
+            assertThat(condition.getMessage()).contains("namespace " + destination + " is not permitted in project 'narrow'");
+        });
+        assertThat(client.configMaps().inNamespace(destination).withName("forbidden").get()).isNull();
+    }
+
+    @Test
+    void deleting_an_application_with_the_finalizer_deletes_its_resources() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("cascade", "k", "v")), "one");
+        Application application = application("cascade", "app", automated(false, false));
+        application.getMetadata().setFinalizers(List.of(ApplicationReconciler.FINALIZER));
+        create(application);
+        await().atMost(TIMEOUT).until(() -> client.configMaps().inNamespace(destination).withName("cascade").get() != null);
+
+        client.resources(Application.class).inNamespace(appNamespace).withName("cascade").delete();
+
+        await().atMost(TIMEOUT).until(() -> client.resources(Application.class).inNamespace(appNamespace).withName("cascade").get() == null);
+        assertThat(client.configMaps().inNamespace(destination).withName("cascade").get()).isNull();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private Application application(String name, String path, SyncPolicy policy) {
+        var application = new Application();
+        application.getMetadata().setName(name);
+        application.getMetadata().setNamespace(appNamespace);
+        var spec = new ApplicationSpec();
+        var source = new ApplicationSource();
+        source.setRepoURL(git.url(repositoryName));
+        source.setTargetRevision("main");
+        source.setPath(path);
+        spec.setSource(source);
+        var target = new ApplicationDestination();
+        target.setServer("https://kubernetes.default.svc");
+        target.setNamespace(destination);
+        spec.setDestination(target);
+        spec.setSyncPolicy(policy);
+        application.setSpec(spec);
+        return application;
+    }
+
+    private static SyncPolicy automated(boolean prune, boolean selfHeal) {
+        var policy = new SyncPolicy();
+        var automated = new SyncPolicy.Automated();
+        automated.setPrune(prune);
+        automated.setSelfHeal(selfHeal);
+        policy.setAutomated(automated);
+        return policy;
+    }
+
+    private static void create(Application application) {
+        client.resource(application).create();
+    }
+
+    private static void requestSync(String name, Consumer<Operation> customise) {
+        var operation = new Operation();
+        operation.setSync(new Operation.SyncOperation());
+        var initiatedBy = new InitiatedBy();
+        initiatedBy.setUsername("tester");
+        operation.setInitiatedBy(initiatedBy);
+        customise.accept(operation);
+        client.resources(Application.class).inNamespace(appNamespace).withName(name).edit(application -> {
+            application.setOperation(operation);
+            return application;
+        });
+    }
+
+    private static ApplicationStatus awaitStatus(String name, java.util.function.Predicate<ApplicationStatus> condition) {
+        return await().atMost(TIMEOUT).until(() -> Optional.ofNullable(
+                        client.resources(Application.class).inNamespace(appNamespace).withName(name).get())
+                .map(Application::getStatus).orElse(null), status -> status != null && condition.test(status));
+    }
+
+    private static String revision(ApplicationStatus status) {
+        return status.getSync() == null ? null : status.getSync().getRevision();
+    }
+
+    private static String sync(ApplicationStatus status) {
+        return status.getSync() == null ? null : status.getSync().getStatus();
+    }
+
+    private static int historySize(ApplicationStatus status) {
+        return status.getHistory() == null ? 0 : status.getHistory().size();
+    }
+
+    private ConfigMap configMap(String name) {
+        return Objects.requireNonNull(client.configMaps().inNamespace(destination).withName(name).get(), name);
+    }
+
+    private static List<Event> events(String application) {
+        return client.v1().events().inNamespace(appNamespace).list().getItems().stream()
+                .filter(event -> application.equals(event.getInvolvedObject().getName())).toList();
+    }
+
+    private static String configMapYaml(String name, String key, String value) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: %s
+                data:
+                  %s: "%s"
+                """.formatted(name, key, value);
+    }
+
+    private static String deploymentYaml(String name, String nodeSelector) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %1$s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: %1$s}
+                  template:
+                    metadata:
+                      labels: {app: %1$s}
+                    spec:%2$s
+                      containers:
+                      - name: main
+                        image: registry.invalid/%1$s:1
+                """.formatted(name, nodeSelector == null ? "" : "\n      nodeSelector: {zone: " + nodeSelector + "}");
+    }
+}
