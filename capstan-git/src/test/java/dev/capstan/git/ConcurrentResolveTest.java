@@ -2,8 +2,9 @@ package dev.capstan.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.git.serve.GitHttpServer;
+import dev.capstan.git.serve.HostedRepository;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +31,15 @@ class ConcurrentResolveTest {
     @TempDir
     Path temp;
 
-    GitServer server;
-    TestRepository apps;
+    GitHttpServer server;
+    HostedRepository apps;
     String url;
 
     @BeforeEach
     void serve() throws Exception {
-        server = new GitServer(Files.createDirectory(temp.resolve("server")));
-        apps = server.add("apps");
-        apps.commit("main", Fixtures.apps("1"));
+        server = GitHttpServer.start(temp.resolve("server"));
+        apps = server.create("apps");
+        Fixtures.apps("1").commitTo(apps, "main");
         apps.setDefaultBranch("main");
         url = server.url("apps");
     }
@@ -50,7 +51,7 @@ class ConcurrentResolveTest {
 
     @Test
     void threads_resolving_one_new_repository_at_once_create_and_fetch_it_once() throws Exception {
-        String main = apps.commit("main", Fixtures.apps("2"));
+        String main = Fixtures.apps("2").commitTo(apps, "main");
         int threads = 8;
         try (RepositoryCache cache = new RepositoryCache(temp.resolve("cache"))) {
             List<String> resolved = all(threads, () -> cache.resolve(url, "main", RepositoryCredentials.none()).sha());
@@ -73,7 +74,7 @@ class ConcurrentResolveTest {
                     start.await();
                     var pushed = new ArrayList<String>();
                     for (int i = 0; i < 5; i++) {
-                        pushed.add(apps.commit("main", Fixtures.apps("pushed " + i)));
+                        pushed.add(Fixtures.apps("pushed " + i).commitTo(apps, "main"));
                     }
                     return pushed;
                 }));

@@ -1,5 +1,6 @@
 package dev.capstan.git;
 
+import dev.capstan.git.serve.HostedRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,22 +12,13 @@ import java.util.TreeMap;
 /** Files and symbolic links by path, written the same way to a directory or to a Git commit. */
 final class FixtureTree {
 
-    sealed interface Node {
-        byte[] bytes();
+    private sealed interface Node {
     }
 
-    record File(String content) implements Node {
-        @Override
-        public byte[] bytes() {
-            return content.getBytes(StandardCharsets.UTF_8);
-        }
+    private record File(String content) implements Node {
     }
 
-    record Link(String target) implements Node {
-        @Override
-        public byte[] bytes() {
-            return target.getBytes(StandardCharsets.UTF_8);
-        }
+    private record Link(String target) implements Node {
     }
 
     private final Map<String, Node> nodes = new TreeMap<>();
@@ -39,10 +31,6 @@ final class FixtureTree {
     FixtureTree link(String path, String target) {
         nodes.put(path, new Link(target));
         return this;
-    }
-
-    Map<String, Node> nodes() {
-        return Map.copyOf(nodes);
     }
 
     void writeTo(Path root) {
@@ -58,5 +46,21 @@ final class FixtureTree {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Commits exactly this tree on {@code branch}; links keep their targets byte for byte (a
+     * directory on disk would tidy {@code web/} into {@code web}). The commit's SHA.
+     */
+    String commitTo(HostedRepository repository, String branch) {
+        Map<String, byte[]> files = new TreeMap<>();
+        Map<String, String> links = new TreeMap<>();
+        nodes.forEach((path, node) -> {
+            switch (node) {
+                case File file -> files.put(path, file.content().getBytes(StandardCharsets.UTF_8));
+                case Link link -> links.put(path, link.target());
+            }
+        });
+        return repository.replaceTree(branch, files, links, "fixture on " + branch);
     }
 }

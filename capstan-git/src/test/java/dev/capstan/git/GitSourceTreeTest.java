@@ -9,14 +9,17 @@ import dev.capstan.engine.render.DirectoryRenderer;
 import dev.capstan.engine.render.DirectorySourceTree;
 import dev.capstan.engine.render.RenderException;
 import dev.capstan.engine.render.RenderResult;
-import dev.capstan.engine.render.SourceTree;
 import dev.capstan.engine.render.SourceTree.Entry;
+import dev.capstan.engine.render.SourceTree;
+import dev.capstan.git.serve.HostedRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +59,8 @@ class GitSourceTreeTest {
     @TempDir
     static Path temp;
 
-    static TestRepository repository;
+    static HostedRepository repository;
+    static Repository objects;
     static SourceTree onDisk;
     static SourceTree inGit;
 
@@ -65,12 +69,14 @@ class GitSourceTreeTest {
         Path checkout = Files.createDirectory(temp.resolve("checkout"));
         TREE.writeTo(checkout);
         onDisk = new DirectorySourceTree(checkout);
-        repository = TestRepository.createBare(temp.resolve("repo.git"));
-        inGit = treeOf(repository, repository.commit("main", TREE));
+        repository = HostedRepository.createBare(temp.resolve("repo.git"));
+        objects = new FileRepositoryBuilder().setGitDir(repository.directory().toFile()).setBare().setMustExist(true).build();
+        inGit = treeOf(TREE.commitTo(repository, "main"));
     }
 
     @AfterAll
     static void close() {
+        objects.close();
         repository.close();
     }
 
@@ -186,7 +192,7 @@ class GitSourceTreeTest {
                 .link("apps/web/dangling.yaml", "nowhere.yaml");
         Path checkout = Files.createDirectory(temp.resolve("app-checkout"));
         app.writeTo(checkout);
-        SourceTree git = treeOf(repository, repository.commit("app", app));
+        SourceTree git = treeOf(app.commitTo(repository, "app"));
         DirectoryRenderer renderer = new DirectoryRenderer();
 
         for (DirectoryOptions options : new DirectoryOptions[] {
@@ -212,9 +218,9 @@ class GitSourceTreeTest {
                 () -> new DirectoryRenderer().render(inGit, "apps/missing", DirectoryOptions.defaults()));
     }
 
-    private static SourceTree treeOf(TestRepository repository, String sha) throws Exception {
-        try (RevWalk walk = new RevWalk(repository.repository())) {
-            return new GitSourceTree(repository.repository(), new Commit(sha), walk.parseCommit(ObjectId.fromString(sha)).getTree().getId());
+    private static SourceTree treeOf(String sha) throws Exception {
+        try (RevWalk walk = new RevWalk(objects)) {
+            return new GitSourceTree(objects, new Commit(sha), walk.parseCommit(ObjectId.fromString(sha)).getTree().getId());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.capstan.git.GitException.Reason;
+import dev.capstan.git.serve.GitHttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,15 +34,15 @@ class RepositoryCacheFailureTest {
     @TempDir
     Path temp;
 
-    GitServer server;
+    GitHttpServer server;
     RepositoryCache cache;
     String commit;
 
     @BeforeEach
     void servePrivateRepository() throws Exception {
-        server = new GitServer(Files.createDirectory(temp.resolve("server")));
+        server = GitHttpServer.start(temp.resolve("server"));
         cache = new RepositoryCache(temp.resolve("cache"), RepositoryCacheOptions.defaults().withTimeout(Duration.ofSeconds(1)));
-        commit = server.addPrivate("private", USER, PASSWORD).commit("main", Fixtures.apps("1"));
+        commit = Fixtures.apps("1").commitTo(server.createPrivate("private", USER, PASSWORD), "main");
     }
 
     @AfterEach

@@ -8,6 +8,8 @@ import dev.capstan.engine.render.DirectoryRenderer;
 import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.SourceTree;
 import dev.capstan.git.GitException.Reason;
+import dev.capstan.git.serve.GitHttpServer;
+import dev.capstan.git.serve.HostedRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,16 +24,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RepositoryCacheTest {
 
     /** Listing refs with Git protocol v2 over HTTP. */
-    static final GitServer.Request[] LIST_REFS = {
-            new GitServer.Request("GET", "/apps.git/info/refs?service=git-upload-pack"),
-            new GitServer.Request("POST", "/apps.git/git-upload-pack")};
+    static final GitHttpServer.Request[] LIST_REFS = {
+            new GitHttpServer.Request("GET", "/apps.git/info/refs?service=git-upload-pack"),
+            new GitHttpServer.Request("POST", "/apps.git/git-upload-pack")};
 
     @TempDir
     Path temp;
 
-    GitServer server;
+    GitHttpServer server;
     RepositoryCache cache;
-    TestRepository apps;
+    HostedRepository apps;
     String main1;
     String main2;
     String feature;
@@ -41,17 +43,17 @@ class RepositoryCacheTest {
 
     @BeforeEach
     void serveARepository() throws Exception {
-        server = new GitServer(Files.createDirectory(temp.resolve("server")));
+        server = GitHttpServer.start(temp.resolve("server"));
         cache = new RepositoryCache(temp.resolve("cache"));
-        apps = server.add("apps");
-        main1 = apps.commit("main", Fixtures.apps("1"));
+        apps = server.create("apps");
+        main1 = Fixtures.apps("1").commitTo(apps, "main");
         release100 = main1;
         apps.tag("v1.0.0", main1);
-        main2 = apps.commit("main", Fixtures.apps("2"));
+        main2 = Fixtures.apps("2").commitTo(apps, "main");
         release123 = main2;
         apps.annotatedTag("v1.2.3", main2);
         apps.tag("1.1.0", main1);
-        feature = apps.commit("feature", Fixtures.apps("feature"));
+        feature = Fixtures.apps("feature").commitTo(apps, "feature");
         rc200 = feature;
         apps.annotatedTag("v2.0.0-rc.1", feature);
         apps.tag("not-a-version", feature);
@@ -132,7 +134,7 @@ class RepositoryCacheTest {
         Path marker = Files.writeString(cached.resolve("capstan-test-marker"), "still here");
         server.forgetRequests();
 
-        String main3 = apps.commit("main", Fixtures.apps("3"));
+        String main3 = Fixtures.apps("3").commitTo(apps, "main");
 
         assertThat(resolve("main")).isEqualTo(main3);
         assertThat(marker).exists().hasContent("still here");
@@ -156,7 +158,7 @@ class RepositoryCacheTest {
     @Test
     void fetches_only_when_a_ref_moved() {
         resolve("main");
-        apps.commit("feature", Fixtures.apps("moved"));
+        Fixtures.apps("moved").commitTo(apps, "feature");
         server.forgetRequests();
 
         resolve("main");
@@ -188,7 +190,7 @@ class RepositoryCacheTest {
     void follows_a_branch_force_pushed_to_an_unrelated_commit() {
         resolve("feature");
         apps.deleteRef("refs/heads/feature");
-        String rewritten = apps.commit("feature", Fixtures.apps("rewritten"));
+        String rewritten = Fixtures.apps("rewritten").commitTo(apps, "feature");
 
         assertThat(resolve("feature")).isEqualTo(rewritten);
     }
@@ -222,7 +224,7 @@ class RepositoryCacheTest {
 
     @Test
     void fetches_a_commit_not_yet_in_the_cache_before_reading_it() {
-        String main3 = apps.commit("main", Fixtures.apps("3"));
+        String main3 = Fixtures.apps("3").commitTo(apps, "main");
         RepositoryCache fresh = new RepositoryCache(temp.resolve("other-cache"));
         try (fresh) {
             SourceTree tree = fresh.tree(server.url("apps"), new Commit(main3), ".", RepositoryCredentials.none());

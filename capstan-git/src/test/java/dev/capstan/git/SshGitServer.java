@@ -3,6 +3,7 @@ package dev.capstan.git;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.command.AbstractCommandSupport;
 import org.apache.sshd.server.command.Command;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.UploadPack;
 
 /**
@@ -44,8 +46,9 @@ final class SshGitServer implements AutoCloseable {
         server.start();
     }
 
-    void serve(String name, Repository repository) {
-        repositories.put(name, repository);
+    /** Serves the bare repository in {@code gitDir} as {@code /<name>.git}. */
+    void serve(String name, Path gitDir) throws IOException {
+        repositories.put(name, new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().setMustExist(true).build());
     }
 
     String url(String user, String name) {
@@ -89,6 +92,10 @@ final class SshGitServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.stop(true);
+        try {
+            server.stop(true);
+        } finally {
+            repositories.values().forEach(Repository::close);
+        }
     }
 }

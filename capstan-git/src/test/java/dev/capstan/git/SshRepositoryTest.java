@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.git.GitException.Reason;
+import dev.capstan.git.serve.HostedRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class SshRepositoryTest {
     KeyPair deployKey;
     String privateKey;
     SshGitServer server;
-    TestRepository apps;
+    HostedRepository apps;
     String main;
     RepositoryCache cache;
 
@@ -39,10 +39,10 @@ class SshRepositoryTest {
         deployKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         privateKey = openSsh(deployKey, null);
         server = new SshGitServer("git", deployKey.getPublic());
-        apps = TestRepository.createBare(temp.resolve("apps.git"));
-        main = apps.commit("main", Fixtures.apps("1"));
+        apps = HostedRepository.createBare(temp.resolve("apps.git"));
+        main = Fixtures.apps("1").commitTo(apps, "main");
         apps.setDefaultBranch("main");
-        server.serve("apps", apps.repository());
+        server.serve("apps", apps.directory());
         cache = new RepositoryCache(temp.resolve("cache"), RepositoryCacheOptions.defaults().withTimeout(Duration.ofSeconds(5)));
     }
 
@@ -58,7 +58,7 @@ class SshRepositoryTest {
         var credentials = RepositoryCredentials.sshKey(privateKey, "# the test server\n" + server.knownHostsLine() + "\n");
 
         assertThat(cache.resolve(server.url("git", "apps"), "HEAD", credentials).sha()).isEqualTo(main);
-        String next = apps.commit("main", Fixtures.apps("2"));
+        String next = Fixtures.apps("2").commitTo(apps, "main");
         assertThat(cache.resolve(server.url("git", "apps"), "main", credentials).sha()).isEqualTo(next);
     }
 
