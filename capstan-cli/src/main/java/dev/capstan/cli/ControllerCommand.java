@@ -3,6 +3,7 @@ package dev.capstan.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
+import dev.capstan.controller.runtime.LeaderElection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.capstan.localcluster.CapstanHome;
 
 import picocli.CommandLine.Command;
@@ -23,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "until stopped (Ctrl-C).",
                 "In a cluster it runs with its ServiceAccount (--in-cluster); on a workstation against a kubeconfig."})
 final class ControllerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -47,19 +54,50 @@ final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Git repository cache (default: ~/.capstan/cache/git, or /var/cache/capstan/git in a cluster).")
     private Path cacheDir;
 
+    @Option(names = "--leader-elect", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run only while holding the Lease capstan-controller in the namespace, so of several replicas one works "
+                    + "and another takes over when it stops (default: on; --no-leader-elect for one local process).")
+    private boolean leaderElect;
+
     @Override
     public Integer call() throws InterruptedException {
         KubernetesClient client = inCluster ? new KubernetesClientBuilder().build() : cluster.connect();
-        CapstanController controller;
-        try {
-            controller = CapstanController.start(client, options());
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
+        var out = spec.commandLine().getOut();
+        if (!leaderElect) {
+            CapstanController controller;
+            try {
+                controller = CapstanController.start(client, options());
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+            out.printf("capstan controller: reconciling the Applications of namespace %s (Ctrl-C stops it)%n", appNamespace);
+            out.flush();
+            Foreground.runUntilStopped(List.of(controller, client));
+            return 0;
         }
-        spec.commandLine().getOut().printf("capstan controller: reconciling the Applications of namespace %s (Ctrl-C stops it)%n", appNamespace);
-        spec.commandLine().getOut().flush();
-        Foreground.runUntilStopped(List.of(controller, client));
+        var running = new AtomicReference<CapstanController>();
+        String identity = System.getenv().getOrDefault("HOSTNAME", "capstan") + "-" + ProcessHandle.current().pid();
+        LeaderElection election = LeaderElection.start(client, appNamespace, "capstan-controller", identity,
+                LeaderElection.Options.defaults(),
+                () -> {
+                    running.set(CapstanController.start(client, options()));
+                    LOG.info("{} leads: reconciling the Applications of namespace {}", identity, appNamespace);
+                },
+                () -> {
+                    if (running.get() != null) {
+                        LOG.error("{} lost the lease capstan-controller; exiting so a fresh process campaigns again", identity);
+                        Runtime.getRuntime().halt(1);
+                    }
+                });
+        out.printf("capstan controller: %s campaigns for the lease %s/capstan-controller (Ctrl-C stops it)%n", identity, appNamespace);
+        out.flush();
+        Foreground.runUntilStopped(List.of(() -> {
+            CapstanController controller = running.getAndSet(null);
+            if (controller != null) {
+                controller.close();
+            }
+        }, election, client));
         return 0;
     }
 
