@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class WebhookServer implements AutoCloseable {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final HttpServer server;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private WebhookServer(Vertx vertx, boolean ownsVertx, HttpServer server) {
         this.vertx = vertx;
@@ -68,7 +69,9 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private static WebhookServer start(Vertx vertx, boolean ownsVertx, WebhookHandler handler, String host, int port) {
+        // HTTP/1.1 only: Git hosts deliver webhooks over it, and a 413 mid-body closes the connection.
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setHandle100ContinueAutomatically(false));
@@ -86,10 +89,9 @@ public final class WebhookServer implements AutoCloseable {
     /** Stops the server, and its Vert.x instance if it started one. Calling it again does nothing. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             await(server.close(), "stop the webhook server");
         } finally {

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +20,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +109,31 @@ class WebhookServerTest {
         HttpResponse<String> response = post(githubHeaders("push", body, SECRET), chunked);
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void answers_413_while_the_client_is_still_sending() throws Exception {
+        // A chunked body that passes the limit and never ends: only a server that counts while it
+        // reads can answer. HttpClient reads no answer before it has sent the whole body, so a socket.
+        int limit = WebhookOptions.DEFAULT_MAX_BODY_BYTES;
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + WebhookServer.WEBHOOK_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=00\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = spaces(64 * 1024);
+            for (int sent = 0; sent <= limit; sent += chunk.length) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+        }
         assertThat(received).isEmpty();
     }
 
