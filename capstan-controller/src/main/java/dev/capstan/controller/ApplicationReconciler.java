@@ -88,6 +88,10 @@ final class ApplicationReconciler {
         Commit commit;
         Instant resolvedAt = Instant.EPOCH;
         volatile boolean refresh;
+        /** The generation of the Application whose operation was taken on: a cache that still shows it is stale. */
+        long operationTakenAt = -1;
+        /** Whether the operation of this reconcile was found running (after a restart or for a retry), not just asked for. */
+        boolean continuing;
         final SelfHealGuard selfHeal = SelfHealGuard.defaults();
         final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
     }
@@ -137,7 +141,7 @@ final class ApplicationReconciler {
         var conditions = new Conditions(status.getConditions(), clock.instant());
         Duration next = pollInterval(application);
         try {
-            Optional<Operation> operation = requestedOperation(application, status);
+            Optional<Operation> operation = requestedOperation(application, status, remembered);
             Target target = target(application, remembered, operation);
             List<String> violations = projectViolations(application, target);
             if (!violations.isEmpty()) {
@@ -163,8 +167,9 @@ final class ApplicationReconciler {
                 }
                 application = applications.get(name).orElse(application);
                 status = copyOf(application.getStatus());
-                comparison = compare(application, status, target, remembered);
-                report(status, comparison, target, application);
+                Target followed = target(application, remembered, Optional.empty());
+                comparison = compare(application, status, followed, remembered);
+                report(status, comparison, followed, application);
             }
             if (waitingFor.isPresent()) {
                 next = DEPENDENCY_RECHECK;
@@ -215,14 +220,18 @@ final class ApplicationReconciler {
      * The operation to carry out now: one a user wrote into {@code operation} (taken over and
      * cleared), or one that was running when the controller stopped, or a retry that is due.
      */
-    private Optional<Operation> requestedOperation(Application application, ApplicationStatus status) {
-        if (application.getOperation() != null) {
+    private Optional<Operation> requestedOperation(Application application, ApplicationStatus status, Memory remembered) {
+        long generation = Objects.requireNonNullElse(application.getMetadata().getGeneration(), 0L);
+        if (application.getOperation() != null && generation > remembered.operationTakenAt) {
+            remembered.operationTakenAt = generation;
+            remembered.continuing = false;
             applications.clearOperation(application.getMetadata().getName());
             status.setOperationState(null);
             return Optional.of(application.getOperation());
         }
         OperationState state = status.getOperationState();
         if (state != null && OperationRunner.PHASE_RUNNING.equals(state.getPhase()) && state.getOperation() != null) {
+            remembered.continuing = true;
             return Optional.of(state.getOperation());
         }
         return Optional.empty();
@@ -241,7 +250,7 @@ final class ApplicationReconciler {
             revision = sync.get().getRevision();
         }
         OperationState running = application.getStatus() == null ? null : application.getStatus().getOperationState();
-        if (operation.isPresent() && application.getOperation() == null && running != null && running.getSyncResult() != null
+        if (operation.isPresent() && remembered.continuing && running != null && running.getSyncResult() != null
                 && running.getSyncResult().get("revision") instanceof String sha) {
             revision = sha; // resuming: the very commit the operation started on
         }

@@ -94,14 +94,25 @@ final class Applications {
     }
 
     void removeFinalizer(Application application, String finalizer) {
-        api().inNamespace(namespace).withName(application.getMetadata().getName()).edit(latest -> {
+        ignoringGone(() -> api().inNamespace(namespace).withName(application.getMetadata().getName()).edit(latest -> {
             latest.getMetadata().getFinalizers().removeIf(finalizer::equals);
             return latest;
-        });
+        }));
     }
 
     private void patch(String name, String mergePatch) {
-        api().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
+        ignoringGone(() -> api().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch));
+    }
+
+    /** Runs a write that has nothing left to do when the Application is gone already. */
+    private static void ignoringGone(Runnable write) {
+        try {
+            write.run();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+        }
     }
 
     ApplicationStatus copy(ApplicationStatus status) {
