@@ -128,6 +128,7 @@ final class ApplicationReconciler {
         Optional<Application> found = applications.get(name);
         if (found.isEmpty()) {
             memory.remove(name);
+            applications.forget(name);
             events.forget(applications.namespace(), name);
             return Optional.empty();
         }
@@ -153,6 +154,8 @@ final class ApplicationReconciler {
                 return Optional.of(next);
             }
             Comparison comparison = compare(application, status, target, remembered);
+            LOG.debug("{}: {} at {}, out of sync {}, orphans {}", name, comparison.status(), target.commit().shortSha(),
+                    comparison.outOfSync(), comparison.orphans());
             report(status, comparison, target, application);
             Optional<String> waitingFor = unhealthyDependency(application);
             waitingFor.ifPresent(message -> conditions.set(Conditions.WAITING_FOR_DEPENDENCY, message));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,6 +31,7 @@ final class Applications {
     private final KubernetesClient client;
     private final String namespace;
     private final KubernetesSerialization serialization;
+    private final Map<String, String> lastWritten = new ConcurrentHashMap<>();
     private volatile SharedIndexInformer<Application> informer;
 
     Applications(KubernetesClient client, String namespace) {
@@ -52,9 +54,40 @@ final class Applications {
 
     /** The Application from the cache (a copy the caller may change), or from the server before the cache runs. */
     Optional<Application> get(String name) {
-        Application cached = informer == null ? api().inNamespace(namespace).withName(name).get()
-                : informer.getStore().getByKey(namespace + "/" + name);
+        Application cached = informer == null ? null : informer.getStore().getByKey(namespace + "/" + name);
+        if (cached == null || olderThanOwnWrite(cached)) {
+            cached = api().inNamespace(namespace).withName(name).get();
+        }
         return Optional.ofNullable(cached).map(serialization::clone);
+    }
+
+    /**
+     * Whether the cache has not caught up with the controller's own last write to the
+     * application: its copy would show an operation already taken on, or a sync still running
+     * that has ended. Resource versions are compared as the numbers the API server makes them;
+     * one that is not a number is taken as current.
+     */
+    private boolean olderThanOwnWrite(Application cached) {
+        String written = lastWritten.get(cached.getMetadata().getName());
+        if (written == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(cached.getMetadata().getResourceVersion()) < Long.parseLong(written);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private Application remember(Application written) {
+        if (written != null) {
+            lastWritten.put(written.getMetadata().getName(), written.getMetadata().getResourceVersion());
+        }
+        return written;
+    }
+
+    void forget(String name) {
+        lastWritten.remove(name);
     }
 
     List<Application> all() {
@@ -71,7 +104,7 @@ final class Applications {
             Application update = serialization.clone(current);
             update.setStatus(status);
             try {
-                return api().inNamespace(namespace).resource(update).updateStatus();
+                return remember(api().inNamespace(namespace).resource(update).updateStatus());
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 || attempt >= STATUS_ATTEMPTS) {
                     throw e;
@@ -94,14 +127,14 @@ final class Applications {
     }
 
     void removeFinalizer(Application application, String finalizer) {
-        ignoringGone(() -> api().inNamespace(namespace).withName(application.getMetadata().getName()).edit(latest -> {
+        ignoringGone(() -> remember(api().inNamespace(namespace).withName(application.getMetadata().getName()).edit(latest -> {
             latest.getMetadata().getFinalizers().removeIf(finalizer::equals);
             return latest;
-        }));
+        })));
     }
 
     private void patch(String name, String mergePatch) {
-        ignoringGone(() -> api().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch));
+        ignoringGone(() -> remember(api().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch)));
     }
 
     /** Runs a write that has nothing left to do when the Application is gone already. */
