@@ -19,6 +19,11 @@ import dev.capstan.api.v1alpha1.ApplicationDependency;
 import dev.capstan.controller.live.LiveStateCache;
 import dev.capstan.controller.runtime.Result;
 import dev.capstan.controller.runtime.WorkQueue;
+import dev.capstan.controller.webhook.PushEvent;
+import dev.capstan.controller.webhook.RepositoryMatcher;
+import dev.capstan.controller.webhook.WebhookHandler;
+import dev.capstan.controller.webhook.WebhookOptions;
+import dev.capstan.controller.webhook.WebhookServer;
 import dev.capstan.engine.health.HealthAssessor;
 import dev.capstan.git.RepositoryCache;
 import dev.capstan.kube.Fabric8ClusterClient;
@@ -33,6 +38,11 @@ import dev.capstan.kube.Fabric8ClusterClient;
 public final class CapstanController implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CapstanController.class);
+    /**
+     * How long a stop waits for reconciles in flight; a sync still running after it is
+     * interrupted with its state saved in the Application, and the next controller resumes it.
+     */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final KubernetesClient client;
     private final ControllerOptions options;
@@ -44,6 +54,8 @@ public final class CapstanController implements AutoCloseable {
     private final RepositorySecretCache secrets;
     private final SharedIndexInformer<AppProject> projects;
     private final SharedIndexInformer<Application> applicationInformer;
+    private final RepositoryMatcher matcher = RepositoryMatcher.defaults();
+    private WebhookServer webhooks;
 
     private CapstanController(KubernetesClient client, ControllerOptions options) {
         this.client = client;
@@ -52,7 +64,11 @@ public final class CapstanController implements AutoCloseable {
         this.git = new RepositoryCache(options.cacheDirectory());
         this.queue = WorkQueue.create(WorkQueue.Options.defaults().withName("applications")
                 .withBackoff(Duration.ofMillis(200), Duration.ofMinutes(5)));
-        this.live = new LiveStateCache(client, cluster, (application, key) -> queue.add(application));
+        this.live = new LiveStateCache(client, cluster, (application, key) -> {
+            if (!application.isBlank()) {
+                queue.add(application);
+            }
+        });
         this.applications = new Applications(client, options.namespace());
         this.secrets = RepositorySecretCache.start(client, options.namespace());
         this.projects = client.resources(AppProject.class).inNamespace(options.namespace()).inform(new ResourceEventHandler<>() {
@@ -84,6 +100,11 @@ public final class CapstanController implements AutoCloseable {
         var controller = new CapstanController(client, options);
         controller.applicationInformer.run();
         controller.queue.start(options.workers(), controller::reconcile);
+        if (options.webhooks().enabled()) {
+            var handler = new WebhookHandler(options.webhooks().secrets(), WebhookOptions.defaults(), controller::pushed);
+            controller.webhooks = WebhookServer.start(handler, options.webhooks().host(), options.webhooks().port());
+            LOG.info("Git webhooks on http://{}:{}{}", options.webhooks().host(), controller.webhooks.port(), WebhookServer.WEBHOOK_PATH);
+        }
         LOG.info("reconciling the Applications of namespace {} with {} workers", options.namespace(), options.workers());
         return controller;
     }
@@ -94,6 +115,27 @@ public final class CapstanController implements AutoCloseable {
             reconciler.refresh(name);
             queue.add(name);
         }
+    }
+
+    /**
+     * A push reached Git: the applications that follow the pushed repository and branch look up
+     * their revision now. Returns their names.
+     */
+    public List<String> pushed(PushEvent push) {
+        List<String> names = applications.all().stream()
+                .filter(application -> application.getSpec().getSource() != null)
+                .filter(application -> matcher.matches(push, application.getSpec().getSource().getRepoURL(),
+                        Objects.requireNonNullElse(application.getSpec().getSource().getTargetRevision(), "HEAD")))
+                .map(application -> application.getMetadata().getName())
+                .toList();
+        LOG.info("push to {} {}: refreshing {}", push.repositoryUrls().isEmpty() ? "?" : push.repositoryUrls().getFirst(), push.ref(), names);
+        refresh(names);
+        return names;
+    }
+
+    /** The port of the webhook endpoint, when it is served. */
+    public Optional<Integer> webhookPort() {
+        return Optional.ofNullable(webhooks).map(WebhookServer::port);
     }
 
     /** The Applications of the controller's namespace, from its cache. */
@@ -168,7 +210,10 @@ public final class CapstanController implements AutoCloseable {
 
     @Override
     public void close() {
-        queue.shutdown(Duration.ofSeconds(30));
+        if (webhooks != null) {
+            webhooks.close();
+        }
+        queue.shutdown(SHUTDOWN_GRACE);
         applicationInformer.stop();
         projects.stop();
         secrets.close();

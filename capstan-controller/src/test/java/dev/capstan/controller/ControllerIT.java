@@ -3,7 +3,16 @@ package dev.capstan.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +50,8 @@ import dev.capstan.api.v1alpha1.ProjectDestination;
 import dev.capstan.api.v1alpha1.ResourceStatus;
 import dev.capstan.api.v1alpha1.RevisionHistory;
 import dev.capstan.api.v1alpha1.SyncPolicy;
+import dev.capstan.controller.webhook.Provider;
+import dev.capstan.controller.webhook.WebhookSecrets;
 import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.git.serve.HostedRepository;
 import dev.capstan.testkit.TestNamespace;
@@ -56,6 +67,7 @@ import dev.capstan.testkit.WithControlPlane;
 class ControllerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String WEBHOOK_SECRET = "it-webhook-secret";
 
     @TempDir
     static Path temporary;
@@ -75,8 +87,8 @@ class ControllerIT {
         appNamespace = namespace.name();
         CustomResourceDefinitions.install(client, "capstan-test", TIMEOUT);
         git = GitHttpServer.start(temporary.resolve("served"));
-        controller = CapstanController.start(client, ControllerOptions.defaults(temporary.resolve("cache"))
-                .withNamespace(appNamespace).withPollInterval(Duration.ofSeconds(2)).withWorkers(4));
+        controller = CapstanController.start(client, options(appNamespace, "cache")
+                .withWebhooks(ControllerOptions.Webhooks.on("127.0.0.1", 0, WebhookSecrets.none().withSecret(Provider.GITHUB, WEBHOOK_SECRET))));
     }
 
     @AfterAll
@@ -283,7 +295,97 @@ class ControllerIT {
         assertThat(client.configMaps().inNamespace(destination).withName("cascade").get()).isNull();
     }
 
+    @Test
+    void a_webhook_with_a_bad_signature_is_rejected_and_a_signed_push_refreshes_at_once() throws Exception {
+        String first = repository.commit("main", Map.of("app/config.yaml", configMapYaml("hooked", "v", "1")), "one");
+        Application application = application("webhook", "app", automated(false, false));
+        application.getMetadata().setAnnotations(Map.of(ApplicationReconciler.POLL_INTERVAL_ANNOTATION, "1h"));
+        create(application);
+        awaitStatus("webhook", status -> first.equals(revision(status)));
+        String second = repository.commit("main", Map.of("app/config.yaml", configMapYaml("hooked", "v", "2")), "two");
+        String payload = """
+                {"ref": "refs/heads/main", "after": "%s",
+                 "repository": {"clone_url": "%s", "default_branch": "main"}}""".formatted(second, git.url(repositoryName));
+
+        assertThat(postWebhook(payload, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        assertThat(postWebhook(payload, null).statusCode()).isEqualTo(401);
+        assertThat(revision(status("webhook"))).as("no refresh from a refused webhook").isEqualTo(first);
+
+        HttpResponse<String> accepted = postWebhook(payload, "sha256=" + hmac(payload));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        awaitStatus("webhook", status -> second.equals(revision(status)) && "Synced".equals(sync(status)));
+        assertThat(configMap("hooked").getData()).containsEntry("v", "2");
+    }
+
+    @Test
+    void a_controller_stopped_in_the_middle_of_a_sync_resumes_it() throws Exception {
+        String namespace = "resume-" + UUID.randomUUID().toString().substring(0, 6);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        String zone = "zone-" + UUID.randomUUID().toString().substring(0, 6);
+        repository.commit("main", Map.of(
+                "app/web.yaml", deploymentYaml("blocked", zone),
+                "app/after.yaml", configMapYaml("after", "k", "v").replace("metadata:\n", "metadata:\n  annotations: {capstan.dev/sync-wave: \"1\"}\n")),
+                "two waves");
+        Application application = application("resume", "app", null);
+        application.getMetadata().setNamespace(namespace);
+        CapstanController first = CapstanController.start(client, options(namespace, "cache-first"));
+        try {
+            client.resource(application).create();
+            requestSync(namespace, "resume", operation -> { });
+            ApplicationStatus running = await().atMost(TIMEOUT).until(() -> statusIn(namespace, "resume"), status -> status != null
+                    && status.getOperationState() != null && "Running".equals(status.getOperationState().getPhase())
+                    && client.apps().deployments().inNamespace(destination).withName("blocked").get() != null);
+            assertThat(running.getOperationState().getStartedAt()).isNotNull();
+        } finally {
+            first.close();
+        }
+        String startedAt = statusIn(namespace, "resume").getOperationState().getStartedAt();
+        assertThat(client.configMaps().inNamespace(destination).withName("after").get()).as("wave 1 not reached").isNull();
+
+        client.nodes().list().getItems().forEach(node -> client.nodes().withName(node.getMetadata().getName())
+                .edit(edited -> { edited.getMetadata().getLabels().put("zone", zone); return edited; }));
+        try (CapstanController second = CapstanController.start(client, options(namespace, "cache-second"))) {
+            ApplicationStatus done = await().atMost(TIMEOUT).until(() -> statusIn(namespace, "resume"), status -> status != null
+                    && status.getOperationState() != null && "Succeeded".equals(status.getOperationState().getPhase()));
+            assertThat(done.getOperationState().getStartedAt()).as("the same operation, resumed").isEqualTo(startedAt);
+            assertThat(client.configMaps().inNamespace(destination).withName("after").get()).isNotNull();
+        }
+    }
+
     // --- helpers ----------------------------------------------------------------------------
+
+    private static ControllerOptions options(String namespace, String cache) {
+        return ControllerOptions.defaults(temporary.resolve(cache)).withNamespace(namespace)
+                .withPollInterval(Duration.ofSeconds(2)).withWorkers(4);
+    }
+
+    private static HttpResponse<String> postWebhook(String payload, String signature) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.webhookPort().orElseThrow() + "/api/webhook"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static String hmac(String payload) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static ApplicationStatus status(String name) {
+        return statusIn(appNamespace, name);
+    }
+
+    private static ApplicationStatus statusIn(String namespace, String name) {
+        Application application = client.resources(Application.class).inNamespace(namespace).withName(name).get();
+        return application == null ? null : application.getStatus();
+    }
 
     private Application application(String name, String path, SyncPolicy policy) {
         var application = new Application();
@@ -318,13 +420,17 @@ class ControllerIT {
     }
 
     private static void requestSync(String name, Consumer<Operation> customise) {
+        requestSync(appNamespace, name, customise);
+    }
+
+    private static void requestSync(String namespace, String name, Consumer<Operation> customise) {
         var operation = new Operation();
         operation.setSync(new Operation.SyncOperation());
         var initiatedBy = new InitiatedBy();
         initiatedBy.setUsername("tester");
         operation.setInitiatedBy(initiatedBy);
         customise.accept(operation);
-        client.resources(Application.class).inNamespace(appNamespace).withName(name).edit(application -> {
+        client.resources(Application.class).inNamespace(namespace).withName(name).edit(application -> {
             application.setOperation(operation);
             return application;
         });
