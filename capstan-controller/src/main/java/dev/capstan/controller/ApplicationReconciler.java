@@ -112,7 +112,7 @@ final class ApplicationReconciler {
         this.events = events;
         this.options = options;
         this.clock = clock;
-        this.operations = new OperationRunner(applications, cluster, health, events, clock);
+        this.operations = new OperationRunner(applications, cluster, health, events, live, clock);
     }
 
     /** Asks for the target revision to be looked up again at the next reconcile (a webhook, a refresh). */
@@ -450,7 +450,7 @@ final class ApplicationReconciler {
             }
             remembered.selfHeal.healed(now);
             events.record(application, ApplicationEvents.Type.Normal, "DriftDetected",
-                    "changed outside Git: " + describe(comparison.outOfSync()) + "; restoring " + target.commit().shortSha());
+                    "changed outside Git: " + describeChanges(comparison) + "; restoring " + target.commit().shortSha());
         }
         var operation = new Operation();
         var sync = new Operation.SyncOperation();
@@ -539,6 +539,20 @@ final class ApplicationReconciler {
     private static boolean sameSource(ApplicationSource one, ApplicationSource other) {
         return other != null && Objects.equals(one.getRepoURL(), other.getRepoURL())
                 && Objects.equals(one.getTargetRevision(), other.getTargetRevision());
+    }
+
+    /** The drifted objects, each with the fields that differ when a dry run said which. */
+    private static String describeChanges(Comparison comparison) {
+        List<String> parts = comparison.outOfSync().stream().limit(5).map(key -> {
+            ResourceDiff diff = comparison.diffs().get(key);
+            if (diff == null) {
+                return key + " (missing)";
+            }
+            List<String> paths = diff.changedPaths();
+            return paths.isEmpty() ? key.toString() : key + " (" + String.join(", ", paths.stream().limit(5).toList()) + ")";
+        }).toList();
+        int more = comparison.outOfSync().size() - parts.size();
+        return String.join(", ", parts) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String describe(Set<ResourceKey> keys) {

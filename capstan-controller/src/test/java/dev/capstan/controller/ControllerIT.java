@@ -121,6 +121,8 @@ class ControllerIT {
         assertThat(configMap("settings").getData()).containsEntry("colour", "green");
         assertThat(status.getHistory()).extracting(RevisionHistory::getRevision).containsExactly(first, second);
         assertThat(status.getHealth().getStatus()).isEqualTo("Healthy");
+        assertThat(events("push")).as("the controller's own writes are not drift").extracting(Event::getReason)
+                .doesNotContain("DriftDetected");
     }
 
     @Test
