@@ -28,7 +28,6 @@ import dev.capstan.api.v1alpha1.Operation;
 import dev.capstan.api.v1alpha1.OperationState;
 import dev.capstan.api.v1alpha1.ResourceStatus;
 import dev.capstan.api.v1alpha1.SyncPolicy;
-import dev.capstan.engine.DestinationNamespace;
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Health;
 import dev.capstan.engine.HealthStatus;
@@ -40,7 +39,6 @@ import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
 import dev.capstan.engine.cluster.ClusterClient.ResourceType;
 import dev.capstan.engine.cluster.ClusterException;
 import dev.capstan.engine.diff.ClusterDiff;
-import dev.capstan.engine.diff.IgnoreDifferences;
 import dev.capstan.engine.diff.ResourceComparer;
 import dev.capstan.engine.diff.ResourceDiff;
 import dev.capstan.engine.health.HealthAssessor;
@@ -276,11 +274,7 @@ final class ApplicationReconciler {
             commit = remembered.commit;
         }
         RenderResult rendered = sources.render(source, commit);
-        var tracking = new Tracking(application.getMetadata().getName());
-        List<Manifest> desired = DestinationNamespace.apply(rendered.manifests(), OperationRunner.destinationNamespace(application),
-                        kind -> cluster.resourceType(kind).map(ResourceType::namespaced))
-                .stream().map(tracking::mark).toList();
-        return new Target(source, commit, desired);
+        return new Target(source, commit, ApplicationDiff.place(application, rendered.manifests(), cluster));
     }
 
     private List<String> projectViolations(Application application, Target target) {
@@ -318,7 +312,7 @@ final class ApplicationReconciler {
             }
         }
         if (!toDiff.isEmpty()) {
-            var comparer = new ResourceComparer(ignoreDifferences(application));
+            var comparer = new ResourceComparer(ApplicationDiff.ignoreDifferences(application));
             for (ResourceDiff diff : new ClusterDiff(cluster, comparer, ApplyOptions.defaults(), 16).diff(toDiff, List.of())) {
                 diffs.put(diff.key(), diff);
                 Manifest desiredObject = toDiff.stream().filter(manifest -> manifest.key().equals(diff.key())).findFirst().orElseThrow();
@@ -521,15 +515,6 @@ final class ApplicationReconciler {
             }
         }
         return options.pollInterval();
-    }
-
-    private static List<IgnoreDifferences> ignoreDifferences(Application application) {
-        var configured = application.getSpec().getIgnoreDifferences();
-        if (configured == null) {
-            return List.of();
-        }
-        return configured.stream().map(entry -> new IgnoreDifferences(entry.getGroup(), entry.getKind(), entry.getNamespace(),
-                entry.getName(), entry.getJsonPointers(), entry.getManagedFieldsManagers())).toList();
     }
 
     private static String resourceVersion(Manifest object) {
