@@ -1,0 +1,88 @@
+package dev.capstan.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationSource;
+import dev.capstan.api.v1alpha1.ApplicationSpec;
+import dev.capstan.api.v1alpha1.ApplicationStatus;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List Applications.")
+final class AppListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CapstanOptions capstan;
+
+    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "Only Applications of this project (repeatable).")
+    private List<String> projects = new ArrayList<>();
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+            description = "Only Applications whose labels match, e.g. team=shop,tier!=test.")
+    private String selector;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
+            description = "table (default), wide, name, yaml or json.")
+    private OutputFormat output = OutputFormat.TABLE;
+
+    @Override
+    public Integer call() {
+        List<Application> applications;
+        try (var client = capstan.connect()) {
+            applications = capstan.applications(client).list(selector).stream()
+                    .filter(application -> projects.isEmpty() || projects.contains(project(application)))
+                    .toList();
+        }
+        var out = spec.commandLine().getOut();
+        switch (output) {
+            case TABLE, WIDE -> table(applications, output == OutputFormat.WIDE).print(out);
+            case NAME -> applications.forEach(application -> out.println(application.getMetadata().getName()));
+            case YAML -> out.print(ObjectOutput.yaml(applications));
+            case JSON -> out.print(ObjectOutput.json(applications));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Table table(List<Application> applications, boolean wide) {
+        var table = wide
+                ? new Table("NAME", "PROJECT", "SYNC", "HEALTH", "REVISION", "REPO", "PATH", "DESTINATION", "SYNC POLICY", "CONDITIONS")
+                : new Table("NAME", "PROJECT", "SYNC", "HEALTH", "REVISION", "REPO", "PATH");
+        for (Application application : applications) {
+            ApplicationSpec spec = Objects.requireNonNullElseGet(application.getSpec(), ApplicationSpec::new);
+            ApplicationStatus status = Objects.requireNonNullElseGet(application.getStatus(), ApplicationStatus::new);
+            List<ApplicationSource> sources = ApplicationDescription.sources(spec);
+            String repo = sources.isEmpty() ? "" : sources.getFirst().getRepoURL() + (sources.size() > 1 ? " (+" + (sources.size() - 1) + ")" : "");
+            String path = sources.isEmpty() ? "" : sources.getFirst().getPath();
+            String sync = status.getSync() == null ? "" : status.getSync().getStatus();
+            String health = status.getHealth() == null ? "" : status.getHealth().getStatus();
+            String revision = status.getSync() == null ? "" : status.getSync().getRevision();
+            String name = application.getMetadata().getName();
+            if (wide) {
+                String conditions = status.getConditions() == null ? ""
+                        : String.join(",", status.getConditions().stream().map(condition -> condition.getType()).toList());
+                table.row(name, spec.getProject(), sync, health, revision, repo, path,
+                        ApplicationDescription.destination(spec.getDestination()), ApplicationDescription.syncPolicy(spec.getSyncPolicy()),
+                        conditions);
+            } else {
+                table.row(name, spec.getProject(), sync, health, ApplicationDescription.shortRevision(revision), repo, path);
+            }
+        }
+        return table;
+    }
+
+    private static String project(Application application) {
+        return application.getSpec() == null || application.getSpec().getProject() == null ? "default" : application.getSpec().getProject();
+    }
+}
