@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
@@ -13,24 +12,15 @@ import dev.capstan.api.v1alpha1.ApplicationSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create an Application from options or from a YAML file. It gets the finalizer "
                 + Application.RESOURCES_FINALIZER + ", so deleting it deletes its resources, unless --no-cascade-finalizer.",
                 "An Application that exists already is left alone when it would not change, replaced with --upsert, "
                         + "and refused otherwise."})
-final class AppCreateCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
+final class AppCreateCommand extends CapstanSubcommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Name of the Application (not with -f).")
     private String name;
@@ -55,7 +45,7 @@ final class AppCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Application> applications = file != null ? fromFile() : List.of(fromOptions());
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (var client = capstan.connect()) {
             for (Application application : applications) {
                 ObjectMeta metadata = application.getMetadata();
@@ -77,7 +67,7 @@ final class AppCreateCommand implements Callable<Integer> {
 
     private List<Application> fromFile() {
         if (name != null) {
-            throw new ParameterException(spec.commandLine(), "give NAME or -f FILE, not both");
+            throw usage("give NAME or -f FILE, not both");
         }
         List<Application> applications = ResourceFile.read(file, Application.class, System.in);
         for (Application application : applications) {
@@ -94,7 +84,7 @@ final class AppCreateCommand implements Callable<Integer> {
 
     private Application fromOptions() {
         if (name == null) {
-            throw new ParameterException(spec.commandLine(), "give the Application's NAME (or -f FILE)");
+            throw usage("give the Application's NAME (or -f FILE)");
         }
         var application = new Application();
         application.setMetadata(new ObjectMeta());
@@ -112,7 +102,7 @@ final class AppCreateCommand implements Callable<Integer> {
         for (String label : labels) {
             int equals = label.indexOf('=');
             if (equals <= 0) {
-                throw new ParameterException(spec.commandLine(), "--label " + label + ": expected KEY=VALUE");
+                throw usage("--label " + label + ": expected KEY=VALUE");
             }
             all.put(label.substring(0, equals), label.substring(equals + 1));
         }

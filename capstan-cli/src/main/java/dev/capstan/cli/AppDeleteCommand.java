@@ -1,34 +1,20 @@
 package dev.capstan.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 import dev.capstan.api.v1alpha1.Application;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = {"Delete an Application. With --cascade (the default) the controller deletes its resources first "
                 + "(the finalizer " + Application.RESOURCES_FINALIZER + " is added if missing); with --cascade=false "
                 + "the finalizer is removed and the resources are left in place."})
-final class AppDeleteCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Application.")
-    private String name;
+final class AppDeleteCommand extends ApplicationSubcommand {
 
     @Option(names = "--cascade", arity = "0..1", fallbackValue = "true", defaultValue = "true", paramLabel = "BOOLEAN",
             description = "Delete the Application's resources too (default: ${DEFAULT-VALUE}); --cascade=false leaves them.")
@@ -37,13 +23,12 @@ final class AppDeleteCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait until the Application is gone.")
     private boolean await;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = "With --wait, how long to wait, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
-    private Duration timeout;
+    @Mixin
+    private TimeoutOption wait;
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (var client = capstan.connect()) {
             var applications = capstan.applications(client);
             Application application = applications.get(name);
@@ -60,9 +45,9 @@ final class AppDeleteCommand implements Callable<Integer> {
                     + (cascade ? "; the controller deletes its resources first" : "; its resources are left in place"));
             out.flush();
             if (await) {
-                var awaited = applications.await(name, Objects::isNull, timeout);
+                var awaited = applications.await(name, Objects::isNull, wait.timeout);
                 if (!awaited.done()) {
-                    throw new UserError(applications.key(name) + " still exists after " + ApplicationWait.describe(timeout)
+                    throw new UserError(applications.key(name) + " still exists after " + ApplicationWait.describe(wait.timeout)
                             + ", waiting for its finalizers " + awaited.object().getMetadata().getFinalizers()
                             + " (is the controller running?)");
                 }

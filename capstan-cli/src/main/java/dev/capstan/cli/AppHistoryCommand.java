@@ -2,29 +2,15 @@ package dev.capstan.cli;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.RevisionHistory;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List an Application's past syncs, oldest first; app rollback takes their IDs.")
-final class AppHistoryCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Application.")
-    private String name;
+final class AppHistoryCommand extends ApplicationSubcommand {
 
     @Override
     public Integer call() {
@@ -39,7 +25,7 @@ final class AppHistoryCommand implements Callable<Integer> {
                     + (entry.getSource().getPath() == null ? "" : " " + entry.getSource().getPath());
             table.row(entry.getId(), entry.getDeployedAt(), entry.getRevision(), initiatedBy, source);
         }
-        table.print(spec.commandLine().getOut());
+        table.print(out());
         return 0;
     }
 

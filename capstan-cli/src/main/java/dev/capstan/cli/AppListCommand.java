@@ -3,7 +3,6 @@ package dev.capstan.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.ApplicationSource;
@@ -11,19 +10,10 @@ import dev.capstan.api.v1alpha1.ApplicationSpec;
 import dev.capstan.api.v1alpha1.ApplicationStatus;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List Applications.")
-final class AppListCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
+final class AppListCommand extends CapstanSubcommand {
 
     @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "Only Applications of this project (repeatable).")
     private List<String> projects = new ArrayList<>();
@@ -44,14 +34,7 @@ final class AppListCommand implements Callable<Integer> {
                     .filter(application -> projects.isEmpty() || projects.contains(project(application)))
                     .toList();
         }
-        var out = spec.commandLine().getOut();
-        switch (output) {
-            case TABLE, WIDE -> table(applications, output == OutputFormat.WIDE).print(out);
-            case NAME -> applications.forEach(application -> out.println(application.getMetadata().getName()));
-            case YAML -> out.print(ObjectOutput.yaml(applications));
-            case JSON -> out.print(ObjectOutput.json(applications));
-        }
-        out.flush();
+        ObjectOutput.print(out(), output, applications, () -> table(applications, output == OutputFormat.WIDE).render());
         return 0;
     }
 

@@ -1,9 +1,7 @@
 package dev.capstan.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import dev.capstan.api.v1alpha1.Application;
@@ -12,25 +10,14 @@ import dev.capstan.api.v1alpha1.RevisionHistory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Sync an Application back to an entry of its history (app history): that entry's revision "
                 + "and source. Without an ID, the entry before the latest.",
                 "Refused when the Application syncs automatically, since automated sync would undo the rollback."})
-final class AppRollbackCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Application.")
-    private String name;
+final class AppRollbackCommand extends ApplicationSubcommand {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "History ID to roll back to (default: the previous one).")
     private Long id;
@@ -41,13 +28,12 @@ final class AppRollbackCommand implements Callable<Integer> {
     @Option(names = "--async", description = "Return once the rollback is requested; do not wait for it.")
     private boolean async;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = "How long to wait for the rollback, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
-    private Duration timeout;
+    @Mixin
+    private TimeoutOption wait;
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (var client = capstan.connect()) {
             var applications = capstan.applications(client);
             long[] target = new long[1];
@@ -63,7 +49,7 @@ final class AppRollbackCommand implements Callable<Integer> {
             });
             out.println("rollback of " + applications.key(name) + " to history " + target[0] + " requested");
             out.flush();
-            return async ? 0 : OperationRequest.awaitAndPrint(applications, name, before, timeout, out);
+            return async ? 0 : OperationRequest.awaitAndPrint(applications, name, before, wait.timeout, out);
         }
     }
 

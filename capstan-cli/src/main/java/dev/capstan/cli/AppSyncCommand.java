@@ -1,33 +1,19 @@
 package dev.capstan.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.capstan.api.v1alpha1.Operation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Ask the controller to sync an Application (writes its operation field), then wait for the "
                 + "sync to finish and print its result, unless --async.",
                 "Refused while another operation is requested or running. Exit codes: 0 succeeded, 1 failed, refused or timed out."})
-final class AppSyncCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Application.")
-    private String name;
+final class AppSyncCommand extends ApplicationSubcommand {
 
     @Option(names = "--revision", paramLabel = "REVISION", description = "Sync to this revision instead of the target revision.")
     private String revision;
@@ -49,9 +35,8 @@ final class AppSyncCommand implements Callable<Integer> {
     @Option(names = "--async", description = "Return once the sync is requested; do not wait for it.")
     private boolean async;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = "How long to wait for the sync, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
-    private Duration timeout;
+    @Mixin
+    private TimeoutOption wait;
 
     @Override
     public Integer call() {
@@ -65,13 +50,13 @@ final class AppSyncCommand implements Callable<Integer> {
         if (!syncOptions.isEmpty()) {
             sync.setSyncOptions(syncOptions.stream().map(option -> ApplicationFields.checkedSyncOption(spec, option)).toList());
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (var client = capstan.connect()) {
             var applications = capstan.applications(client);
             var before = OperationRequest.request(applications, name, application -> sync);
             out.println("sync of " + applications.key(name) + " requested" + (revision == null ? "" : " at revision " + revision));
             out.flush();
-            return async ? 0 : OperationRequest.awaitAndPrint(applications, name, before, timeout, out);
+            return async ? 0 : OperationRequest.awaitAndPrint(applications, name, before, wait.timeout, out);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.capstan.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +26,8 @@ final class ApplicationDescription {
     private ApplicationDescription() {
     }
 
-    static void print(PrintWriter out, Application application, boolean wide) {
+    /** The summary of {@code app get}; wide adds the health messages of resources. */
+    static String text(Application application, boolean wide) {
         ApplicationSpec spec = Objects.requireNonNullElseGet(application.getSpec(), ApplicationSpec::new);
         ApplicationStatus status = Objects.requireNonNullElseGet(application.getStatus(), ApplicationStatus::new);
         var fields = new LabelledLines();
@@ -61,20 +61,18 @@ final class ApplicationDescription {
             fields.add("Deleting", "since " + application.getMetadata().getDeletionTimestamp()
                     + ", waiting for " + application.getMetadata().getFinalizers());
         }
-        out.print(fields.render());
+        var text = new StringBuilder(fields.render());
         List<ApplicationCondition> conditions = status.getConditions() == null ? List.of() : status.getConditions();
         if (!conditions.isEmpty()) {
-            out.println();
             var table = new Table("CONDITION", "MESSAGE", "SINCE");
             conditions.forEach(condition -> table.row(condition.getType(), condition.getMessage(), condition.getLastTransitionTime()));
-            out.print(table.render());
+            text.append('\n').append(table.render());
         }
         List<ResourceStatus> resources = status.getResources() == null ? List.of() : status.getResources();
         if (!resources.isEmpty()) {
-            out.println();
-            out.print(resources(resources, wide).render());
+            text.append('\n').append(resources(resources, wide).render());
         }
-        out.flush();
+        return text.toString();
     }
 
     /** The resource table of {@code status.resources}; wide adds the health message. */

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         subcommands = {VersionCommand.class, RenderCommand.class, DiffCommand.class, ApplyCommand.class,
-                HealthCommand.class, ClusterCommand.class})
+                HealthCommand.class, ClusterCommand.class, AppCommand.class, RepoCommand.class, ProjCommand.class,
+                InstallCommand.class})
 final class CapstanCommand {
 }

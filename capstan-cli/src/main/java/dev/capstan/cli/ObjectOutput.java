@@ -1,8 +1,11 @@
 package dev.capstan.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -18,6 +21,27 @@ final class ObjectOutput {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private ObjectOutput() {
+    }
+
+    /** Prints one object as {@code -o} asks: YAML, JSON, or the command's own {@code text} for the other formats. */
+    static void print(PrintWriter out, OutputFormat format, HasMetadata object, Supplier<String> text) {
+        out.print(switch (format) {
+            case YAML -> yaml(object);
+            case JSON -> json(object);
+            default -> text.get();
+        });
+        out.flush();
+    }
+
+    /** Prints objects as {@code -o} asks: names, a YAML or JSON List, or the command's own {@code text} (a table). */
+    static void print(PrintWriter out, OutputFormat format, List<? extends HasMetadata> objects, Supplier<String> text) {
+        out.print(switch (format) {
+            case NAME -> objects.stream().map(object -> object.getMetadata().getName() + "\n").collect(Collectors.joining());
+            case YAML -> yaml(objects);
+            case JSON -> json(objects);
+            default -> text.get();
+        });
+        out.flush();
     }
 
     static String yaml(HasMetadata object) {

@@ -2,7 +2,6 @@ package dev.capstan.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
@@ -13,24 +12,15 @@ import dev.capstan.api.v1alpha1.ProjectDestination;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create an AppProject. Without --source-repo its Applications may use no repository, "
                 + "without --dest deploy nowhere, and without --allow-cluster-resource create no cluster-scoped kind.",
                 "A project that exists already is left alone when it would not change, replaced with --upsert, and refused otherwise."})
-final class ProjCreateCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
+final class ProjCreateCommand extends CapstanSubcommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the AppProject.")
     private String name;
@@ -82,7 +72,7 @@ final class ProjCreateCommand implements Callable<Integer> {
         try (var client = capstan.connect()) {
             var projects = capstan.projects(client);
             var outcome = projects.createOrUpsert(project, upsert);
-            var out = spec.commandLine().getOut();
+            var out = out();
             out.println(projects.key(name) + " " + outcome);
             out.flush();
         }

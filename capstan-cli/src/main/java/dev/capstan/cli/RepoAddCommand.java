@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -18,25 +17,15 @@ import dev.capstan.git.GitException;
 import dev.capstan.git.RepositorySecrets;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Register a Git repository, with a user name and password or token (HTTPS) or a private key "
                 + "and known hosts (SSH), as a Secret labelled " + RepositorySecrets.TYPE_LABEL + "=" + RepositorySecrets.REPOSITORY
                 + " named repo-<hash of the URL>. Secrets are never printed.",
                 "A repository registered already is left alone when nothing changes, replaced with --upsert, and refused otherwise."})
-final class RepoAddCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
+final class RepoAddCommand extends CapstanSubcommand {
 
     @Parameters(index = "0", paramLabel = "URL", description = "URL of the repository: https://, http://, ssh://, git:// or user@host:path.")
     private String url;
@@ -90,7 +79,7 @@ final class RepoAddCommand implements Callable<Integer> {
                 repositories.update(secret);
                 outcome = "updated";
             }
-            var out = spec.commandLine().getOut();
+            var out = out();
             out.println("repository " + url + " " + outcome + " (" + repositories.key(secretName) + ")");
             out.flush();
         }
@@ -167,9 +156,5 @@ final class RepoAddCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -1,23 +1,12 @@
 package dev.capstan.cli;
 
-import java.util.concurrent.Callable;
-
 import dev.capstan.git.RepositorySecrets;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the registered repositories: URL, type, user and Secret; never a password or key.")
-final class RepoListCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private CapstanOptions capstan;
+final class RepoListCommand extends CapstanSubcommand {
 
     @Override
     public Integer call() {
@@ -30,7 +19,7 @@ final class RepoListCommand implements Callable<Integer> {
                 table.row(entry.url(), entry.data().getOrDefault(RepositorySecrets.TYPE, Repositories.GIT), user, entry.name());
             }
         }
-        table.print(spec.commandLine().getOut());
+        table.print(out());
         return 0;
     }
 }
