@@ -3,6 +3,7 @@ package dev.capstan.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import dev.capstan.api.v1alpha1.Application;
@@ -57,6 +58,6 @@ record ApplicationWait(boolean sync, boolean health, boolean operation) {
     }
 
     static String describe(Duration duration) {
-        return duration.toString().substring(2).toLowerCase();
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

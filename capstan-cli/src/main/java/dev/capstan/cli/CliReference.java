@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine;
@@ -137,6 +138,6 @@ public final class CliReference {
 
     /** The anchor GitHub gives the heading {@code ## capstan app create}. */
     private static String anchor(CommandSpec command) {
-        return command.qualifiedName().toLowerCase().replace(' ', '-');
+        return command.qualifiedName().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }

@@ -1,6 +1,7 @@
 package dev.capstan.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ final class ProjectDescription {
     }
 
     private static String window(SyncWindow window) {
-        return (window.getKind() == null ? "" : window.getKind().name().toLowerCase() + " ") + window.getSchedule() + " for " + window.getDuration();
+        return (window.getKind() == null ? "" : window.getKind().name().toLowerCase(Locale.ROOT) + " ") + window.getSchedule() + " for " + window.getDuration();
     }
 
     private static <T> String joined(List<T> values, Function<T, String> text) {
