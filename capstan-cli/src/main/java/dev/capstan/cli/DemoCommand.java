@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
         var application = new Application();
         application.getMetadata().setName(ROOT_APPLICATION);
         application.getMetadata().setNamespace(NAMESPACE);
-        application.getMetadata().setFinalizers(List.of("capstan.dev/resources-finalizer"));
+        application.getMetadata().setFinalizers(List.of(Application.RESOURCES_FINALIZER));
         var spec = new ApplicationSpec();
         spec.setProject("default");
         var source = new ApplicationSource();

@@ -61,7 +61,7 @@ import dev.capstan.git.GitException;
  */
 final class ApplicationReconciler {
 
-    static final String FINALIZER = "capstan.dev/resources-finalizer";
+    static final String FINALIZER = Application.RESOURCES_FINALIZER;
     static final String REFRESH_ANNOTATION = "capstan.dev/refresh";
     static final String POLL_INTERVAL_ANNOTATION = "capstan.dev/poll-interval";
     private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(10);
