@@ -18,15 +18,11 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.capstan.api.CustomResourceDefinitions;
-import dev.capstan.api.v1alpha1.AppProject;
-import dev.capstan.api.v1alpha1.AppProjectSpec;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.ApplicationDestination;
 import dev.capstan.api.v1alpha1.ApplicationSource;
 import dev.capstan.api.v1alpha1.ApplicationSpec;
 import dev.capstan.api.v1alpha1.ApplicationStatus;
-import dev.capstan.api.v1alpha1.GroupKindRef;
-import dev.capstan.api.v1alpha1.ProjectDestination;
 import dev.capstan.api.v1alpha1.SyncPolicy;
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
@@ -77,9 +73,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path config = kubeconfig != null ? kubeconfig : localControlPlane(out);
-        var clusterOptions = new ClusterOptions();
-        clusterOptions.kubeconfig = config;
-        KubernetesClient client = clusterOptions.connect();
+        var connection = new ConnectionOptions();
+        connection.kubeconfig = config;
+        KubernetesClient client = connection.connect();
         List<AutoCloseable> running = new ArrayList<>();
         try {
             step(out, "Installing the custom resources and the namespace " + NAMESPACE);
@@ -134,27 +130,7 @@ final class DemoCommand implements Callable<Integer> {
         CustomResourceDefinitions.install(client, "capstan-demo", CRD_TIMEOUT);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
                 .forceConflicts().fieldManager("capstan-demo").serverSideApply();
-        client.resource(defaultProject()).forceConflicts().fieldManager("capstan-demo").serverSideApply();
-    }
-
-    /** The project {@code default}, allowing every repository, destination and kind. */
-    static AppProject defaultProject() {
-        var project = new AppProject();
-        project.getMetadata().setName("default");
-        project.getMetadata().setNamespace(NAMESPACE);
-        var spec = new AppProjectSpec();
-        spec.setDescription("Everything is allowed; make narrower projects for teams.");
-        spec.setSourceRepos(List.of("*"));
-        var anywhere = new ProjectDestination();
-        anywhere.setServer("*");
-        anywhere.setNamespace("*");
-        spec.setDestinations(List.of(anywhere));
-        var anyKind = new GroupKindRef();
-        anyKind.setGroup("*");
-        anyKind.setKind("*");
-        spec.setClusterResourceWhitelist(List.of(anyKind));
-        project.setSpec(spec);
-        return project;
+        client.resource(InstallManifests.defaultProject(NAMESPACE)).forceConflicts().fieldManager("capstan-demo").serverSideApply();
     }
 
     private static Application rootApplication(String url) {

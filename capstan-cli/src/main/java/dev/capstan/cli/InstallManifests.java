@@ -97,7 +97,7 @@ final class InstallManifests {
         var container = new ContainerBuilder()
                 .withName("controller")
                 .withImage(image)
-                .withArgs("controller", "--in-cluster")
+                .withArgs("controller", "--in-cluster", "--webhook-port", String.valueOf(PORT), "--cache-dir", GIT_CACHE + "/git")
                 .addNewEnv().withName("CAPSTAN_NAMESPACE").withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().endEnv()
                 // The root file system is read-only: whatever wants a home directory writes to /tmp.
@@ -139,7 +139,7 @@ final class InstallManifests {
     }
 
     /** The project every Application without one belongs to: anything from anywhere to anywhere, as Argo CD's. */
-    private static AppProject defaultProject(String namespace) {
+    static AppProject defaultProject(String namespace) {
         var spec = new AppProjectSpec();
         spec.setDescription("The project of Applications that name none; allows every source, destination and kind.");
         spec.setSourceRepos(List.of("*"));

@@ -35,5 +35,20 @@ class DemoIT {
                 .contains("apps", "hello", "guestbook");
         assertThat(client.apps().deployments().inNamespace("hello").withName("hello").get()).isNotNull();
         assertThat(client.apps().deployments().inNamespace("guestbook").withName("frontend").get()).isNotNull();
+
+        String kubeconfig = controlPlane.kubeconfig().toString();
+        Result list = run("app", "list", "--kubeconfig", kubeconfig);
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("hello", "guestbook", "Synced", "Healthy");
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
     }
 }
