@@ -2,8 +2,6 @@ package dev.capstan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -45,20 +43,20 @@ class AppDiffIT {
                     data:
                       colour: blue
                     """), "settings");
-            Result created = run("app", "create", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name(), "--repo", git.url("shop"),
+            CommandRun created = CommandRun.of("app", "create", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name(), "--repo", git.url("shop"),
                     "--path", "app", "--revision", "main", "--dest-namespace", destination);
             assertThat(created.exit()).as(created.err()).isZero();
 
-            Result before = run("app", "diff", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name());
+            CommandRun before = CommandRun.of("app", "diff", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name());
             assertThat(before.exit()).as(before.err()).isEqualTo(1);
             assertThat(before.out()).contains("===== ConfigMap/" + destination + "/settings (Missing)", "1 missing");
 
             try (CapstanController controller = CapstanController.start(client,
                     ControllerOptions.defaults(temporary.resolve("cache")).withNamespace(namespace.name()))) {
-                Result sync = run("app", "sync", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name(), "--timeout", "1m");
+                CommandRun sync = CommandRun.of("app", "sync", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name(), "--timeout", "1m");
                 assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
             }
-            Result after = run("app", "diff", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name());
+            CommandRun after = CommandRun.of("app", "diff", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name());
             assertThat(after.exit()).as(after.out() + after.err()).isZero();
             assertThat(after.out()).contains("1 resources: 1 synced");
 
@@ -66,19 +64,9 @@ class AppDiffIT {
                 configMap.getData().put("colour", "red");
                 return configMap;
             });
-            Result changed = run("app", "diff", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name());
+            CommandRun changed = CommandRun.of("app", "diff", "shop", "--kubeconfig", kubeconfig, "-N", namespace.name());
             assertThat(changed.exit()).isEqualTo(1);
             assertThat(changed.out()).contains("===== ConfigMap/" + destination + "/settings (OutOfSync)", "-  colour: red", "+  colour: blue");
         }
-    }
-
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 }
