@@ -81,11 +81,8 @@ final class ApplicationReconciler {
 
     /** What the controller remembers of an application between reconciles; rebuilt after a restart. */
     private static final class Memory {
-        ApplicationSource resolvedSource;
-        String resolvedRevision;
-        Commit commit;
-        Instant resolvedAt = Instant.EPOCH;
-        volatile boolean refresh;
+        /** When a refresh was asked for: the next lookup of the revision must be no older. */
+        volatile Instant refreshAt;
         /** The generation of the Application whose operation was taken on: a cache that still shows it is stale. */
         long operationTakenAt = -1;
         /** Whether the operation of this reconcile was found running (after a restart or for a retry), not just asked for. */
@@ -115,7 +112,7 @@ final class ApplicationReconciler {
 
     /** Asks for the target revision to be looked up again at the next reconcile (a webhook, a refresh). */
     void refresh(String name) {
-        memory.computeIfAbsent(name, key -> new Memory()).refresh = true;
+        memory.computeIfAbsent(name, key -> new Memory()).refreshAt = clock.instant();
     }
 
     /**
@@ -209,7 +206,7 @@ final class ApplicationReconciler {
         if (refresh == null) {
             return;
         }
-        remembered.refresh = true;
+        remembered.refreshAt = clock.instant();
         remembered.diffs.clear();
         if (refresh.equals("hard") && application.getSpec().getSource() != null) {
             sources.forget(application.getSpec().getSource().getRepoURL());
@@ -257,21 +254,10 @@ final class ApplicationReconciler {
         }
         String wanted = Objects.requireNonNullElse(revision, "HEAD");
         Instant now = clock.instant();
-        boolean due = remembered.commit == null || remembered.refresh || !wanted.equals(remembered.resolvedRevision)
-                || !sameSource(source, remembered.resolvedSource) || !now.isBefore(remembered.resolvedAt.plus(pollInterval(application)));
-        Commit commit;
-        if (due) {
-            commit = sources.resolve(source, wanted);
-            boolean followsSpec = operation.isEmpty() || (sync.isPresent() && sync.get().getSource() == null && sync.get().getRevision() == null);
-            if (followsSpec) {
-                remembered.commit = commit;
-                remembered.resolvedRevision = wanted;
-                remembered.resolvedSource = source;
-                remembered.resolvedAt = now;
-                remembered.refresh = false;
-            }
-        } else {
-            commit = remembered.commit;
+        Instant refreshAt = remembered.refreshAt;
+        Commit commit = sources.resolve(source, wanted, refreshAt != null ? refreshAt : now.minus(pollInterval(application)));
+        if (refreshAt != null) {
+            remembered.refreshAt = null;
         }
         RenderResult rendered = sources.render(source, commit);
         return new Target(source, commit, ApplicationDiff.place(application, rendered.manifests(), cluster));
@@ -521,10 +507,6 @@ final class ApplicationReconciler {
         return object.string("/metadata/resourceVersion");
     }
 
-    private static boolean sameSource(ApplicationSource one, ApplicationSource other) {
-        return other != null && Objects.equals(one.getRepoURL(), other.getRepoURL())
-                && Objects.equals(one.getTargetRevision(), other.getTargetRevision());
-    }
 
     /** The drifted objects, each with the fields that differ when a dry run said which. */
     private static String describeChanges(Comparison comparison) {
