@@ -81,6 +81,11 @@ final class ApplicationReconciler {
 
     /** What the controller remembers of an application between reconciles; rebuilt after a restart. */
     private static final class Memory {
+        /**
+         * The manifests as last placed: the same instances while the commit, source and
+         * destination stay, so what is worked out from them once (their hashes) is kept.
+         */
+        Placed placed;
         /** When a refresh was asked for: the next lookup of the revision must be no older. */
         volatile Instant refreshAt;
         /** The generation of the Application whose operation was taken on: a cache that still shows it is stale. */
@@ -89,6 +94,9 @@ final class ApplicationReconciler {
         boolean continuing;
         final SelfHealGuard selfHeal = SelfHealGuard.defaults();
         final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
+    }
+
+    private record Placed(String key, List<Manifest> manifests) {
     }
 
     /** A dry-run comparison, valid while neither the desired object nor the live one changed. */
@@ -209,6 +217,7 @@ final class ApplicationReconciler {
         remembered.refreshAt = clock.instant();
         remembered.diffs.clear();
         if (refresh.equals("hard") && application.getSpec().getSource() != null) {
+            remembered.placed = null;
             sources.forget(application.getSpec().getSource().getRepoURL());
         }
         applications.removeAnnotation(application.getMetadata().getName(), REFRESH_ANNOTATION);
@@ -260,7 +269,14 @@ final class ApplicationReconciler {
             remembered.refreshAt = null;
         }
         RenderResult rendered = sources.render(source, commit);
-        return new Target(source, commit, ApplicationDiff.place(application, rendered.manifests(), cluster));
+        String placedFor = commit.sha() + "|" + new Target(source, commit, List.of()).sourceKey() + "|"
+                + OperationRunner.destinationNamespace(application);
+        Placed placed = remembered.placed;
+        if (placed == null || !placed.key().equals(placedFor)) {
+            placed = new Placed(placedFor, ApplicationDiff.place(application, rendered.manifests(), cluster));
+            remembered.placed = placed;
+        }
+        return new Target(source, commit, placed.manifests());
     }
 
     private List<String> projectViolations(Application application, Target target) {
