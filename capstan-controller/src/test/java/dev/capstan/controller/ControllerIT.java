@@ -463,6 +463,30 @@ class ControllerIT {
         });
     }
 
+    @Test
+    void a_malformed_file_in_git_is_named_with_its_line_and_what_was_applied_stays() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("kept", "k", "v")), "good");
+        create(application("malformed", "app", automated(true, true)));
+        awaitStatus("malformed", status -> "Synced".equals(sync(status)));
+
+        repository.commit("main", Map.of("app/config.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: kept
+                data:
+                  k: "unterminated
+                """), "broken");
+        controller.refresh(List.of("malformed"));
+
+        ApplicationStatus broken = awaitStatus("malformed", status -> status.getConditions() != null && !status.getConditions().isEmpty());
+        assertThat(broken.getConditions()).singleElement().satisfies(condition -> {
+            assertThat(condition.getType()).isEqualTo("ComparisonError");
+            assertThat(condition.getMessage()).startsWith("app/config.yaml:7: malformed YAML").contains("line 6");
+        });
+        assertThat(configMap("kept").getData()).containsEntry("k", "v");
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private static ControllerOptions options(String namespace, String cache) {
