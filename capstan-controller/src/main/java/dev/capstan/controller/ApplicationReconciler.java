@@ -88,6 +88,8 @@ final class ApplicationReconciler {
          * destination stay, so what is worked out from them once (their hashes) is kept.
          */
         Placed placed;
+        /** What the self-heal that runs now undoes, recorded as an Event once it is done (not before: it would delay the heal). */
+        String drift;
         /** When a refresh was asked for: the next lookup of the revision must be no older. */
         volatile Instant refreshAt;
         /** The generation of the Application whose operation was taken on: a cache that still shows it is stale. */
@@ -176,12 +178,12 @@ final class ApplicationReconciler {
             }
             if (operation.isPresent() && waitingFor.isEmpty()) {
                 status.setConditions(conditions.list());
-                Optional<Duration> retry = runOperation(application, status, operation.get(), target, comparison, remembered);
-                if (retry.isPresent()) {
-                    return retry;
+                OperationRunner.Outcome outcome = runOperation(application, status, operation.get(), target, comparison, remembered);
+                if (outcome.retryIn().isPresent()) {
+                    return outcome.retryIn();
                 }
-                application = applications.get(name).orElse(application);
-                status = copyOf(application.getStatus());
+                application = outcome.application();
+                status = outcome.status();
                 Target followed = target(application, remembered, Optional.empty());
                 comparison = compare(application, status, followed, remembered);
                 report(status, comparison, followed, application);
@@ -473,8 +475,7 @@ final class ApplicationReconciler {
                 return Optional.empty();
             }
             remembered.selfHeal.healed(now);
-            events.record(application, ApplicationEvents.Type.Normal, "DriftDetected",
-                    "changed outside Git: " + describeChanges(comparison) + "; restoring " + target.commit().shortSha());
+            remembered.drift = "changed outside Git: " + describeChanges(comparison) + "; restored from " + target.commit().shortSha();
         }
         var operation = new Operation();
         var sync = new Operation.SyncOperation();
@@ -485,7 +486,7 @@ final class ApplicationReconciler {
         return Optional.of(operation);
     }
 
-    private Optional<Duration> runOperation(Application application, ApplicationStatus status, Operation operation, Target target,
+    private OperationRunner.Outcome runOperation(Application application, ApplicationStatus status, Operation operation, Target target,
                                             Comparison comparison, Memory remembered) throws InterruptedException {
         Map<ResourceKey, Manifest> current = liveObjects(application, target.desired());
         String destination = OperationRunner.destinationNamespace(application);
@@ -501,7 +502,11 @@ final class ApplicationReconciler {
         }
         var outcome = operations.run(application, status, operation, target, current, comparison.outOfSync(), resumeFrom);
         remembered.diffs.clear();
-        return outcome.retryIn();
+        if (remembered.drift != null) {
+            events.record(application, ApplicationEvents.Type.Normal, "DriftDetected", remembered.drift);
+            remembered.drift = null;
+        }
+        return outcome;
     }
 
     /** Deleting an Application with the finalizer deletes what it applied first; without, its objects stay. */

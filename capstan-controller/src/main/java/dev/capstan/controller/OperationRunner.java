@@ -97,7 +97,7 @@ final class OperationRunner {
         SyncOptions options = options(application, operation);
         SyncPlan plan = new SyncPlanner().plan(SyncRequest.of(name, destinationNamespace(application), target.desired(), live)
                 .withOutOfSync(outOfSync).withOptions(options).withOperationId(operationId(state)));
-        var saver = new Saver(application, status, target);
+        var saver = new Saver(application, status, target, worthSaving(operation, plan, resumeFrom));
         saver.save(resumeFrom.orElseGet(() -> SyncState.start(plan, clock.instant())), true);
         var fingerprints = new AppliedInventory.Fingerprints();
         SyncListener listener = new SyncListener() {
@@ -124,6 +124,28 @@ final class OperationRunner {
         var runner = new SyncRunner(cluster, object -> health.assess(object).health(), listener);
         SyncState finished = resumeFrom.isPresent() ? runner.resume(plan, resumeFrom.get()) : runner.run(plan);
         return finish(saver.application, status, operation, target, finished, fingerprints.written());
+    }
+
+    /**
+     * Whether the running state is worth saving as the sync goes: not for an automated sync of one
+     * group without hooks (a self-heal, most new revisions), which a restarted controller simply
+     * starts again from what it sees, and whose saves would only delay the one apply that matters.
+     */
+    private static boolean worthSaving(Operation operation, SyncPlan plan, Optional<SyncState> resumeFrom) {
+        boolean automated = operation.getInitiatedBy() != null && Boolean.TRUE.equals(operation.getInitiatedBy().getAutomated());
+        if (!automated || resumeFrom.isPresent()) {
+            return true;
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        for (var task : plan.tasks()) {
+            if (task.isHook()) {
+                return true;
+            }
+            if (!task.isSkipped()) {
+                groups.add(task.phase() + "/" + task.wave());
+            }
+        }
+        return groups.size() > 1;
     }
 
     private Outcome finish(Application application, ApplicationStatus status, Operation operation, Target target,
@@ -158,7 +180,8 @@ final class OperationRunner {
             }
             events.record(application, ApplicationEvents.Type.Warning, "SyncFailed", state.getMessage());
         }
-        return new Outcome(applications.writeStatus(application, status), status, retryIn);
+        // A retry comes back later, so its state is written now; otherwise the reconcile writes it with the comparison after the sync.
+        return new Outcome(retryIn.isPresent() ? applications.writeStatus(application, status) : application, status, retryIn);
     }
 
     private static String summary(SyncState finished, Target target, boolean dryRun) {
@@ -272,16 +295,21 @@ final class OperationRunner {
         private Application application;
         private final ApplicationStatus status;
         private final Target target;
+        private final boolean enabled;
         private Instant savedAt = Instant.EPOCH;
         private String savedPosition = "";
 
-        Saver(Application application, ApplicationStatus status, Target target) {
+        Saver(Application application, ApplicationStatus status, Target target, boolean enabled) {
             this.application = application;
             this.status = status;
             this.target = target;
+            this.enabled = enabled;
         }
 
         Application save(SyncState state, boolean always) {
+            if (!enabled) {
+                return application;
+            }
             Instant now = clock.instant();
             String position = state.syncPhase() + "/" + state.wave() + "/" + state.phase();
             if (!always && position.equals(savedPosition) && now.isBefore(savedAt.plus(SAVE_EVERY))) {
