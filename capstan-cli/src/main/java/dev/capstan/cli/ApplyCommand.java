@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ManifestFormat;
 import dev.capstan.engine.ResourceKey;
@@ -65,9 +64,9 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Sync options as in an Application, e.g. CreateNamespace=true, PruneLast=true, Replace=true.")
     private List<String> syncOptions = new ArrayList<>();
 
-    @Option(names = "--resource", paramLabel = "KIND[.GROUP]/[NAMESPACE/]NAME",
+    @Option(names = "--resource", paramLabel = ResourceArgument.FORMAT, converter = ResourceArgument.Converter.class,
             description = "Sync only these resources (repeatable).")
-    private List<String> resources = new ArrayList<>();
+    private List<ResourceArgument> resources = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
             description = "text (default) or json: with --dry-run, print the plan as JSON and apply nothing.")
@@ -132,15 +131,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private Set<ResourceKey> selected(String namespace) {
         Set<ResourceKey> keys = new LinkedHashSet<>();
-        for (String resource : resources) {
-            String[] parts = resource.split("/");
-            if (parts.length < 2 || parts.length > 3) {
-                throw new UserError("--resource " + resource + ": expected KIND[.GROUP]/[NAMESPACE/]NAME");
-            }
-            int dot = parts[0].indexOf('.');
-            var kind = dot < 0 ? GroupKind.core(parts[0]) : new GroupKind(parts[0].substring(dot + 1), parts[0].substring(0, dot));
-            keys.add(ResourceKey.of(kind, parts.length == 3 ? parts[1] : namespace, parts[parts.length - 1]));
-        }
+        resources.forEach(resource -> keys.add(resource.key(namespace)));
         return keys;
     }
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
         description = "GitOps continuous delivery for Kubernetes.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {VersionCommand.class, RenderCommand.class, DiffCommand.class, ApplyCommand.class,
+        subcommands = {VersionCommand.class, DemoCommand.class, ControllerCommand.class, AppCommand.class, RepoCommand.class,
+                ProjCommand.class, InstallCommand.class, RenderCommand.class, DiffCommand.class, ApplyCommand.class,
                 HealthCommand.class, ClusterCommand.class})
 final class CapstanCommand {
 }

@@ -3,18 +3,23 @@ package dev.capstan.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
 import dev.capstan.controller.runtime.LeaderElection;
+import dev.capstan.controller.webhook.Provider;
+import dev.capstan.controller.webhook.WebhookSecrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.capstan.kube.SecretData;
 import dev.capstan.localcluster.CapstanHome;
 
 import picocli.CommandLine.Command;
@@ -54,6 +59,16 @@ final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Git repository cache (default: ~/.capstan/cache/git, or /var/cache/capstan/git in a cluster).")
     private Path cacheDir;
 
+    @Option(names = "--webhook-port", paramLabel = "PORT", defaultValue = "-1",
+            description = {"Serve Git webhooks (POST /api/webhook) and /healthz on this port; off by default (-1).",
+                    "Secrets come from the Secret " + WEBHOOK_SECRET + " in the application namespace, one key per provider: "
+                            + "github, gitlab, bitbucket-cloud, bitbucket-server, gitea, generic. A provider without one is refused."})
+    private int webhookPort;
+
+    @Option(names = "--webhook-host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
+    private String webhookHost;
+
     @Option(names = "--leader-elect", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run only while holding the Lease capstan-controller in the namespace, so of several replicas one works "
                     + "and another takes over when it stops (default: on; --no-leader-elect for one local process).")
@@ -66,7 +81,7 @@ final class ControllerCommand implements Callable<Integer> {
         if (!leaderElect) {
             CapstanController controller;
             try {
-                controller = CapstanController.start(client, options());
+                controller = CapstanController.start(client, options(client));
             } catch (RuntimeException e) {
                 client.close();
                 throw e;
@@ -81,7 +96,7 @@ final class ControllerCommand implements Callable<Integer> {
         LeaderElection election = LeaderElection.start(client, appNamespace, "capstan-controller", identity,
                 LeaderElection.Options.defaults(),
                 () -> {
-                    running.set(CapstanController.start(client, options()));
+                    running.set(CapstanController.start(client, options(client)));
                     LOG.info("{} leads: reconciling the Applications of namespace {}", identity, appNamespace);
                 },
                 () -> {
@@ -101,11 +116,33 @@ final class ControllerCommand implements Callable<Integer> {
         return 0;
     }
 
-    ControllerOptions options() {
+    static final String WEBHOOK_SECRET = "capstan-webhook";
+
+    ControllerOptions options(KubernetesClient client) {
         Path cache = cacheDir != null ? cacheDir
                 : inCluster ? Path.of("/var/cache/capstan/git") : CapstanHome.fromEnvironment().root().resolve("cache").resolve("git");
-        return ControllerOptions.defaults(cache).withNamespace(appNamespace).withWorkers(workers)
+        var options = ControllerOptions.defaults(cache).withNamespace(appNamespace).withWorkers(workers)
                 .withPollInterval(DurationOption.parse("--poll-interval", pollInterval));
+        return webhookPort < 0 ? options
+                : options.withWebhooks(ControllerOptions.Webhooks.on(webhookHost, webhookPort, webhookSecrets(client)));
+    }
+
+    /** The webhook secrets from the Secret {@value #WEBHOOK_SECRET}, read once at start. */
+    private WebhookSecrets webhookSecrets(KubernetesClient client) {
+        Secret secret = client.secrets().inNamespace(appNamespace).withName(WEBHOOK_SECRET).get();
+        WebhookSecrets secrets = WebhookSecrets.none();
+        if (secret == null) {
+            LOG.warn("no Secret {}/{}: every webhook will be refused until it exists and the controller restarts", appNamespace, WEBHOOK_SECRET);
+            return secrets;
+        }
+        Map<String, String> data = SecretData.decoded(secret);
+        for (Provider provider : Provider.values()) {
+            String value = data.get(provider.displayName());
+            if (value != null && !value.isBlank()) {
+                secrets = secrets.withSecret(provider, value.strip());
+            }
+        }
+        return secrets;
     }
 
     /** Durations on the command line: {@code 30s}, {@code 3m}, {@code 1h}. */

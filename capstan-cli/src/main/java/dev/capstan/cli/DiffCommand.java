@@ -1,5 +1,6 @@
 package dev.capstan.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,26 +41,30 @@ final class DiffCommand implements Callable<Integer> {
         try (LocalApplication local = application.open(err)) {
             var diff = new ClusterDiff(local.cluster, new ResourceComparer(List.of()), ApplyOptions.defaults(), 16);
             var resources = local.desired.stream().filter(manifest -> !Hooks.isHook(manifest)).toList();
-            List<ResourceDiff> results = diff.diff(resources, local.tracked().keySet());
-            for (ResourceDiff result : results) {
-                if (result.differs()) {
-                    out.println("===== " + result.key() + " (" + result.status().display() + ")");
-                    if (!result.problem().isEmpty()) {
-                        out.println("problem: " + result.problem());
-                    }
-                    out.print(result.unifiedDiff());
-                }
-            }
-            Map<SyncStatus, Long> counts = results.stream()
-                    .collect(Collectors.groupingBy(ResourceDiff::status, Collectors.counting()));
-            out.println(summary(results.size(), counts));
-            out.flush();
-            return results.stream().anyMatch(ResourceDiff::differs) ? DIFFERENCES : 0;
+            return print(out, diff.diff(resources, local.tracked().keySet()));
         } catch (RuntimeException e) {
             err.println("capstan diff: " + e.getMessage());
             err.flush();
             return ERROR;
         }
+    }
+
+    /** Prints each differing object's unified diff and a summary; returns the exit code (0 none, 1 differences). */
+    static int print(PrintWriter out, List<ResourceDiff> results) {
+        for (ResourceDiff result : results) {
+            if (result.differs()) {
+                out.println("===== " + result.key() + " (" + result.status().display() + ")");
+                if (!result.problem().isEmpty()) {
+                    out.println("problem: " + result.problem());
+                }
+                out.print(result.unifiedDiff());
+            }
+        }
+        Map<SyncStatus, Long> counts = results.stream()
+                .collect(Collectors.groupingBy(ResourceDiff::status, Collectors.counting()));
+        out.println(summary(results.size(), counts));
+        out.flush();
+        return results.stream().anyMatch(ResourceDiff::differs) ? DIFFERENCES : 0;
     }
 
     private static String summary(int total, Map<SyncStatus, Long> counts) {

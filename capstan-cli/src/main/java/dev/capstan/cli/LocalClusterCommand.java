@@ -154,6 +154,12 @@ final class LocalClusterCommand {
         return home.runs().resolve(RUN_NAME);
     }
 
+    /** The admin kubeconfig of the running local control plane, if one runs. */
+    static Optional<Path> runningKubeconfig() {
+        return RunState.read(CapstanHome.fromEnvironment().runs().resolve(RUN_NAME)).filter(RunState::ownerAlive)
+                .flatMap(RunState::kubeconfig);
+    }
+
     private Path daemonLog() {
         return home.runs().resolve(RUN_NAME + ".log");
     }

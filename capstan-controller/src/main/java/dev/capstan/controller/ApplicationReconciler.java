@@ -28,7 +28,6 @@ import dev.capstan.api.v1alpha1.Operation;
 import dev.capstan.api.v1alpha1.OperationState;
 import dev.capstan.api.v1alpha1.ResourceStatus;
 import dev.capstan.api.v1alpha1.SyncPolicy;
-import dev.capstan.engine.DestinationNamespace;
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Health;
 import dev.capstan.engine.HealthStatus;
@@ -40,7 +39,6 @@ import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
 import dev.capstan.engine.cluster.ClusterClient.ResourceType;
 import dev.capstan.engine.cluster.ClusterException;
 import dev.capstan.engine.diff.ClusterDiff;
-import dev.capstan.engine.diff.IgnoreDifferences;
 import dev.capstan.engine.diff.ResourceComparer;
 import dev.capstan.engine.diff.ResourceDiff;
 import dev.capstan.engine.health.HealthAssessor;
@@ -63,7 +61,7 @@ import dev.capstan.git.GitException;
  */
 final class ApplicationReconciler {
 
-    static final String FINALIZER = "capstan.dev/resources-finalizer";
+    static final String FINALIZER = Application.RESOURCES_FINALIZER;
     static final String REFRESH_ANNOTATION = "capstan.dev/refresh";
     static final String POLL_INTERVAL_ANNOTATION = "capstan.dev/poll-interval";
     private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(10);
@@ -83,17 +81,22 @@ final class ApplicationReconciler {
 
     /** What the controller remembers of an application between reconciles; rebuilt after a restart. */
     private static final class Memory {
-        ApplicationSource resolvedSource;
-        String resolvedRevision;
-        Commit commit;
-        Instant resolvedAt = Instant.EPOCH;
-        volatile boolean refresh;
+        /**
+         * The manifests as last placed: the same instances while the commit, source and
+         * destination stay, so what is worked out from them once (their hashes) is kept.
+         */
+        Placed placed;
+        /** When a refresh was asked for: the next lookup of the revision must be no older. */
+        volatile Instant refreshAt;
         /** The generation of the Application whose operation was taken on: a cache that still shows it is stale. */
         long operationTakenAt = -1;
         /** Whether the operation of this reconcile was found running (after a restart or for a retry), not just asked for. */
         boolean continuing;
         final SelfHealGuard selfHeal = SelfHealGuard.defaults();
         final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
+    }
+
+    private record Placed(String key, List<Manifest> manifests) {
     }
 
     /** A dry-run comparison, valid while neither the desired object nor the live one changed. */
@@ -112,12 +115,12 @@ final class ApplicationReconciler {
         this.events = events;
         this.options = options;
         this.clock = clock;
-        this.operations = new OperationRunner(applications, cluster, health, events, clock);
+        this.operations = new OperationRunner(applications, cluster, health, events, live, clock);
     }
 
     /** Asks for the target revision to be looked up again at the next reconcile (a webhook, a refresh). */
     void refresh(String name) {
-        memory.computeIfAbsent(name, key -> new Memory()).refresh = true;
+        memory.computeIfAbsent(name, key -> new Memory()).refreshAt = clock.instant();
     }
 
     /**
@@ -211,9 +214,10 @@ final class ApplicationReconciler {
         if (refresh == null) {
             return;
         }
-        remembered.refresh = true;
+        remembered.refreshAt = clock.instant();
         remembered.diffs.clear();
         if (refresh.equals("hard") && application.getSpec().getSource() != null) {
+            remembered.placed = null;
             sources.forget(application.getSpec().getSource().getRepoURL());
         }
         applications.removeAnnotation(application.getMetadata().getName(), REFRESH_ANNOTATION);
@@ -259,28 +263,20 @@ final class ApplicationReconciler {
         }
         String wanted = Objects.requireNonNullElse(revision, "HEAD");
         Instant now = clock.instant();
-        boolean due = remembered.commit == null || remembered.refresh || !wanted.equals(remembered.resolvedRevision)
-                || !sameSource(source, remembered.resolvedSource) || !now.isBefore(remembered.resolvedAt.plus(pollInterval(application)));
-        Commit commit;
-        if (due) {
-            commit = sources.resolve(source, wanted);
-            boolean followsSpec = operation.isEmpty() || (sync.isPresent() && sync.get().getSource() == null && sync.get().getRevision() == null);
-            if (followsSpec) {
-                remembered.commit = commit;
-                remembered.resolvedRevision = wanted;
-                remembered.resolvedSource = source;
-                remembered.resolvedAt = now;
-                remembered.refresh = false;
-            }
-        } else {
-            commit = remembered.commit;
+        Instant refreshAt = remembered.refreshAt;
+        Commit commit = sources.resolve(source, wanted, refreshAt != null ? refreshAt : now.minus(pollInterval(application)));
+        if (refreshAt != null) {
+            remembered.refreshAt = null;
         }
         RenderResult rendered = sources.render(source, commit);
-        var tracking = new Tracking(application.getMetadata().getName());
-        List<Manifest> desired = DestinationNamespace.apply(rendered.manifests(), OperationRunner.destinationNamespace(application),
-                        kind -> cluster.resourceType(kind).map(ResourceType::namespaced))
-                .stream().map(tracking::mark).toList();
-        return new Target(source, commit, desired);
+        String placedFor = commit.sha() + "|" + new Target(source, commit, List.of()).sourceKey() + "|"
+                + OperationRunner.destinationNamespace(application);
+        Placed placed = remembered.placed;
+        if (placed == null || !placed.key().equals(placedFor)) {
+            placed = new Placed(placedFor, ApplicationDiff.place(application, rendered.manifests(), cluster));
+            remembered.placed = placed;
+        }
+        return new Target(source, commit, placed.manifests());
     }
 
     private List<String> projectViolations(Application application, Target target) {
@@ -318,7 +314,7 @@ final class ApplicationReconciler {
             }
         }
         if (!toDiff.isEmpty()) {
-            var comparer = new ResourceComparer(ignoreDifferences(application));
+            var comparer = new ResourceComparer(ApplicationDiff.ignoreDifferences(application));
             for (ResourceDiff diff : new ClusterDiff(cluster, comparer, ApplyOptions.defaults(), 16).diff(toDiff, List.of())) {
                 diffs.put(diff.key(), diff);
                 Manifest desiredObject = toDiff.stream().filter(manifest -> manifest.key().equals(diff.key())).findFirst().orElseThrow();
@@ -450,7 +446,7 @@ final class ApplicationReconciler {
             }
             remembered.selfHeal.healed(now);
             events.record(application, ApplicationEvents.Type.Normal, "DriftDetected",
-                    "changed outside Git: " + describe(comparison.outOfSync()) + "; restoring " + target.commit().shortSha());
+                    "changed outside Git: " + describeChanges(comparison) + "; restoring " + target.commit().shortSha());
         }
         var operation = new Operation();
         var sync = new Operation.SyncOperation();
@@ -523,22 +519,23 @@ final class ApplicationReconciler {
         return options.pollInterval();
     }
 
-    private static List<IgnoreDifferences> ignoreDifferences(Application application) {
-        var configured = application.getSpec().getIgnoreDifferences();
-        if (configured == null) {
-            return List.of();
-        }
-        return configured.stream().map(entry -> new IgnoreDifferences(entry.getGroup(), entry.getKind(), entry.getNamespace(),
-                entry.getName(), entry.getJsonPointers(), entry.getManagedFieldsManagers())).toList();
-    }
-
     private static String resourceVersion(Manifest object) {
         return object.string("/metadata/resourceVersion");
     }
 
-    private static boolean sameSource(ApplicationSource one, ApplicationSource other) {
-        return other != null && Objects.equals(one.getRepoURL(), other.getRepoURL())
-                && Objects.equals(one.getTargetRevision(), other.getTargetRevision());
+
+    /** The drifted objects, each with the fields that differ when a dry run said which. */
+    private static String describeChanges(Comparison comparison) {
+        List<String> parts = comparison.outOfSync().stream().limit(5).map(key -> {
+            ResourceDiff diff = comparison.diffs().get(key);
+            if (diff == null) {
+                return key + " (missing)";
+            }
+            List<String> paths = diff.changedPaths();
+            return paths.isEmpty() ? key.toString() : key + " (" + String.join(", ", paths.stream().limit(5).toList()) + ")";
+        }).toList();
+        int more = comparison.outOfSync().size() - parts.size();
+        return String.join(", ", parts) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String describe(Set<ResourceKey> keys) {

@@ -35,7 +35,9 @@ import dev.capstan.engine.sync.SyncPlanner;
 import dev.capstan.engine.sync.SyncRequest;
 import dev.capstan.engine.sync.SyncRunner;
 import dev.capstan.engine.sync.SyncState;
+import dev.capstan.engine.sync.TaskResult;
 import dev.capstan.engine.sync.TaskStatus;
+import dev.capstan.controller.live.LiveObjects;
 
 /**
  * Carries out a sync operation of an Application: plans it with the engine, runs it, and keeps
@@ -52,10 +54,13 @@ final class OperationRunner {
     private final ClusterClient cluster;
     private final HealthAssessor health;
     private final ApplicationEvents events;
+    private final LiveObjects live;
     private final Clock clock;
 
-    OperationRunner(Applications applications, ClusterClient cluster, HealthAssessor health, ApplicationEvents events, Clock clock) {
+    OperationRunner(Applications applications, ClusterClient cluster, HealthAssessor health, ApplicationEvents events,
+                    LiveObjects live, Clock clock) {
         this.applications = applications;
+        this.live = live;
         this.cluster = cluster;
         this.health = health;
         this.events = events;
@@ -99,6 +104,16 @@ final class OperationRunner {
             @Override
             public void objectWritten(dev.capstan.engine.sync.SyncTask task, Manifest result) {
                 fingerprints.objectWritten(task, result);
+                if (!options.dryRun()) {
+                    OperationRunner.this.live.written(result);
+                }
+            }
+
+            @Override
+            public void taskDone(TaskResult result) {
+                if (!options.dryRun() && result.action() == SyncAction.PRUNE && result.status() == TaskStatus.SUCCEEDED) {
+                    OperationRunner.this.live.deleted(result.key());
+                }
             }
 
             @Override

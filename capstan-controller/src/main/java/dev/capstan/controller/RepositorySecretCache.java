@@ -1,8 +1,5 @@
 package dev.capstan.controller;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import dev.capstan.git.RepositoryCredentials;
+import dev.capstan.kube.SecretData;
 import dev.capstan.git.RepositorySecrets;
 
 /**
@@ -38,13 +36,7 @@ final class RepositorySecretCache implements Credentials, AutoCloseable {
     }
 
     private static RepositorySecrets.Entry entry(Secret secret) {
-        Map<String, String> data = new LinkedHashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((key, value) -> data.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            data.putAll(secret.getStringData());
-        }
+        Map<String, String> data = SecretData.decoded(secret);
         String type = secret.getMetadata().getLabels() == null ? "" : secret.getMetadata().getLabels().getOrDefault(RepositorySecrets.TYPE_LABEL, "");
         return new RepositorySecrets.Entry(secret.getMetadata().getName(), type, data);
     }

@@ -1,12 +1,11 @@
 package dev.capstan.controller;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.capstan.api.v1alpha1.ApplicationSource;
-import dev.capstan.engine.Manifest;
 import dev.capstan.engine.render.DirectoryOptions;
 import dev.capstan.engine.render.DirectoryRenderer;
 import dev.capstan.engine.render.RenderResult;
@@ -33,6 +32,14 @@ final class Sources {
         }
     };
 
+    private final Map<ResolveKey, Resolved> resolved = new ConcurrentHashMap<>();
+
+    private record ResolveKey(String repoURL, String revision) {
+    }
+
+    private record Resolved(Commit commit, Instant at) {
+    }
+
     private record RenderKey(String repoURL, String commit, String path, DirectoryOptions options) {
     }
 
@@ -41,15 +48,24 @@ final class Sources {
         this.credentials = credentials;
     }
 
-    /** The commit {@code source}'s target revision names now (one ref listing; no fetch unless it moved). */
-    Commit resolve(ApplicationSource source) {
-        return git.resolve(source.getRepoURL(), Objects.requireNonNullElse(source.getTargetRevision(), "HEAD"),
-                credentials.forRepository(source.getRepoURL()));
+    /** The commit {@code revision} of {@code source}'s repository names now (one ref listing; no fetch unless it moved). */
+    Commit resolve(ApplicationSource source, String revision) {
+        Commit commit = git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL()));
+        resolved.put(new ResolveKey(source.getRepoURL(), revision), new Resolved(commit, Instant.now()));
+        return commit;
     }
 
-    /** The commit a given revision names (a rollback's or a sync operation's revision). */
-    Commit resolve(ApplicationSource source, String revision) {
-        return git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL()));
+    /**
+     * The commit {@code revision} names, as looked up at {@code notBefore} or later: applications
+     * that follow the same repository and revision share one lookup per poll interval, and all
+     * those a webhook refreshed share the one made after it.
+     */
+    Commit resolve(ApplicationSource source, String revision, Instant notBefore) {
+        Resolved known = resolved.get(new ResolveKey(source.getRepoURL(), revision));
+        if (known != null && !known.at().isBefore(notBefore)) {
+            return known.commit();
+        }
+        return resolve(source, revision);
     }
 
     /** The manifests of {@code source} at {@code commit}, from the cache when rendered before. */
@@ -76,10 +92,6 @@ final class Sources {
         synchronized (renders) {
             renders.keySet().removeIf(key -> key.repoURL().equals(repoURL));
         }
-    }
-
-    static List<Manifest> manifests(RenderResult result) {
-        return result.manifests();
     }
 
     private static String path(ApplicationSource source) {

@@ -28,6 +28,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +123,8 @@ class ControllerIT {
         assertThat(configMap("settings").getData()).containsEntry("colour", "green");
         assertThat(status.getHistory()).extracting(RevisionHistory::getRevision).containsExactly(first, second);
         assertThat(status.getHealth().getStatus()).isEqualTo("Healthy");
+        assertThat(events("push")).as("the controller's own writes are not drift").extracting(Event::getReason)
+                .doesNotContain("DriftDetected");
     }
 
     @Test
@@ -353,6 +357,89 @@ class ControllerIT {
         }
     }
 
+    @Test
+    void a_refresh_annotation_looks_up_the_revision_at_once_and_is_removed() {
+        String first = repository.commit("main", Map.of("app/config.yaml", configMapYaml("refreshed", "v", "1")), "one");
+        Application application = application("refresh", "app", automated(false, false));
+        application.getMetadata().setAnnotations(Map.of(ApplicationReconciler.POLL_INTERVAL_ANNOTATION, "1h"));
+        create(application);
+        awaitStatus("refresh", status -> first.equals(revision(status)));
+        String second = repository.commit("main", Map.of("app/config.yaml", configMapYaml("refreshed", "v", "2")), "two");
+
+        client.resources(Application.class).inNamespace(appNamespace).withName("refresh")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"capstan.dev/refresh\":\"hard\"}}}");
+
+        awaitStatus("refresh", status -> second.equals(revision(status)) && "Synced".equals(sync(status)));
+        await().atMost(TIMEOUT).until(() -> !client.resources(Application.class).inNamespace(appNamespace).withName("refresh").get()
+                .getMetadata().getAnnotations().containsKey(ApplicationReconciler.REFRESH_ANNOTATION));
+    }
+
+    @Test
+    void automated_sync_does_not_prune_everything_when_git_becomes_empty_unless_allowed() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("precious", "k", "v")), "one");
+        create(application("empty", "app", automated(true, false)));
+        awaitStatus("empty", status -> "Synced".equals(sync(status)));
+
+        var emptied = new LinkedHashMap<String, String>();
+        emptied.put("app/config.yaml", null);
+        emptied.put("app/README.md", "nothing to deploy here now");
+        repository.commit("main", emptied, "empty the directory");
+        controller.refresh(List.of("empty"));
+
+        ApplicationStatus held = awaitStatus("empty", status -> status.getConditions() != null && !status.getConditions().isEmpty());
+        assertThat(held.getConditions()).extracting(c -> c.getType())
+                .containsExactly("AutoSyncHeld");
+        assertThat(client.configMaps().inNamespace(destination).withName("precious").get()).isNotNull();
+    }
+
+    @Test
+    void a_failed_sync_is_retried_per_the_policy_then_reported_failed() {
+        repository.commit("main", Map.of("app/bad.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: bad
+                spec:
+                  ports:
+                  - port: 70000
+                """), "an invalid port");
+        SyncPolicy policy = automated(false, false);
+        var retry = new dev.capstan.api.v1alpha1.RetryStrategy();
+        retry.setLimit(2L);
+        var backoff = new dev.capstan.api.v1alpha1.RetryStrategy.Backoff();
+        backoff.setDuration("1s");
+        backoff.setFactor(1L);
+        retry.setBackoff(backoff);
+        policy.setRetry(retry);
+        create(application("retry", "app", policy));
+
+        ApplicationStatus failed = awaitStatus("retry", status -> status.getOperationState() != null
+                && "Failed".equals(status.getOperationState().getPhase()));
+        assertThat(failed.getOperationState().getRetryCount()).isEqualTo(2L);
+        assertThat(failed.getOperationState().getMessage()).contains("Service/" + destination + "/bad");
+        assertThat(events("retry")).extracting(Event::getReason).contains("SyncFailed");
+    }
+
+    @Test
+    void self_heal_backs_off_when_another_writer_keeps_changing_a_field() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("contested", "owner", "git")), "one");
+        create(application("fight", "app", automated(false, true)));
+        awaitStatus("fight", status -> "Synced".equals(sync(status)));
+
+        ApplicationStatus backingOff = await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            client.configMaps().inNamespace(destination).resource(new ConfigMapBuilder()
+                            .withNewMetadata().withName("contested").withNamespace(destination).endMetadata()
+                            .addToData("owner", "other-controller").build())
+                    .fieldManager("other-controller").forceConflicts().serverSideApply();
+            return status("fight");
+        }, status -> status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(condition -> condition.getType().equals("SelfHealBackoff")));
+
+        assertThat(backingOff.getConditions()).filteredOn(condition -> condition.getType().equals("SelfHealBackoff")).first()
+                .satisfies(condition -> assertThat(condition.getMessage()).contains("another controller may be writing them"));
+        assertThat(events("fight")).extracting(Event::getReason).contains("SelfHealBackoff");
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private static ControllerOptions options(String namespace, String cache) {
@@ -430,10 +517,8 @@ class ControllerIT {
         initiatedBy.setUsername("tester");
         operation.setInitiatedBy(initiatedBy);
         customise.accept(operation);
-        client.resources(Application.class).inNamespace(namespace).withName(name).edit(application -> {
-            application.setOperation(operation);
-            return application;
-        });
+        client.resources(Application.class).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"operation\":" + client.getKubernetesSerialization().asJson(operation) + "}");
     }
 
     private static ApplicationStatus awaitStatus(String name, java.util.function.Predicate<ApplicationStatus> condition) {

@@ -19,6 +19,8 @@ public final class Manifest {
 
     private final ObjectNode object;
     private final Origin origin;
+    /** {@link #contentHash()}, worked out once: a manifest never changes. */
+    private volatile String contentHash;
 
     private Manifest(ObjectNode object, Origin origin) {
         this.object = object;
@@ -127,6 +129,19 @@ public final class Manifest {
         var map = new LinkedHashMap<String, String>();
         node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().isNull() ? "" : entry.getValue().asString()));
         return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * A hash of the content (properties in sorted order, so equal content hashes equally,
+     * whatever order the fields came in): 32 hex digits of SHA-256. Worked out once per manifest.
+     */
+    public String contentHash() {
+        String hash = contentHash;
+        if (hash == null) {
+            hash = CanonicalHash.of(object);
+            contentHash = hash;
+        }
+        return hash;
     }
 
     @Override

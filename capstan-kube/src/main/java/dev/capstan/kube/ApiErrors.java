@@ -11,13 +11,18 @@ import dev.capstan.engine.ResourceKey;
 import dev.capstan.engine.cluster.ClusterException;
 import dev.capstan.engine.cluster.ClusterException.Reason;
 
-/** The one place where failures of API requests become {@link ClusterException}s with a reason. */
-final class ApiErrors {
+/**
+ * The one place where failures of API requests become {@link ClusterException}s with a reason.
+ * Public for the CLI, which talks to the API server through the fabric8 client directly when it
+ * edits Capstan's own resources.
+ */
+public final class ApiErrors {
 
     private ApiErrors() {
     }
 
-    static ClusterException classify(ResourceKey key, String action, RuntimeException error) {
+    /** The failure of {@code action} (a verb: "get", "update") on {@code key}, classified; a ClusterException as is. */
+    public static ClusterException classify(ResourceKey key, String action, RuntimeException error) {
         if (error instanceof ClusterException known) {
             return known;
         }

@@ -38,6 +38,13 @@ public class Application extends CustomResource<ApplicationSpec, ApplicationStat
     public static final String GROUP = "capstan.dev";
     public static final String VERSION = "v1alpha1";
 
+    /**
+     * The finalizer that makes deleting an application delete its resources first: the
+     * controller removes them, then the finalizer. Without it, deleting the application leaves
+     * its resources in place.
+     */
+    public static final String RESOURCES_FINALIZER = "capstan.dev/resources-finalizer";
+
     @JsonPropertyDescription("A request to act on the application; the controller clears it when it starts.")
     private Operation operation;
 

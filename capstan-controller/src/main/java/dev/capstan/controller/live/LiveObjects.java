@@ -22,6 +22,16 @@ public interface LiveObjects {
     /** Every watched live object labelled as {@code application}'s. */
     List<Manifest> ofApplication(String application);
 
+    /**
+     * The controller wrote this object (the server's answer): until the watch delivers this
+     * version or a newer one, it is what {@link #get} answers, so a comparison right after a sync
+     * reads the controller's own writes.
+     */
+    void written(Manifest object);
+
+    /** The controller deleted this object: until the watch says so, {@link #get} no longer answers it. */
+    void deleted(ResourceKey key);
+
     /** Hears about every change to a managed object. */
     interface Listener {
         void changed(String application, ResourceKey key);

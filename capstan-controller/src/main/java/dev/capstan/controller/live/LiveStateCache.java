@@ -2,6 +2,7 @@ package dev.capstan.controller.live;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,10 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
     private final Map<GroupKind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     private final Map<ResourceKey, Manifest> objects = new ConcurrentHashMap<>();
     private final Map<String, Set<ResourceKey>> byApplication = new ConcurrentHashMap<>();
+    /** The controller's own writes the watch has not delivered yet. */
+    private final Map<ResourceKey, Manifest> ownWrites = new ConcurrentHashMap<>();
+    /** The controller's own deletes the watch has not delivered yet, with the version deleted. */
+    private final Map<ResourceKey, String> ownDeletes = new ConcurrentHashMap<>();
 
     public LiveStateCache(KubernetesClient client, ClusterClient cluster, Listener listener) {
         this.client = client;
@@ -96,19 +101,68 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
 
     @Override
     public Optional<Manifest> get(ResourceKey key) {
-        return Optional.ofNullable(objects.get(key));
+        Manifest watched = objects.get(key);
+        Manifest written = ownWrites.get(key);
+        if (written != null && (watched == null || newer(written, watched))) {
+            return Optional.of(written);
+        }
+        String deleted = ownDeletes.get(key);
+        if (watched != null && deleted != null && deleted.equals(version(watched))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(watched);
     }
 
     @Override
     public List<Manifest> ofApplication(String application) {
+        Set<ResourceKey> keys = new LinkedHashSet<>(byApplication.getOrDefault(application, Set.of()));
+        ownWrites.values().stream().filter(object -> application.equals(object.labels().get(Tracking.LABEL)))
+                .forEach(object -> keys.add(object.key()));
         List<Manifest> result = new ArrayList<>();
-        for (ResourceKey key : byApplication.getOrDefault(application, Set.of())) {
-            Manifest object = objects.get(key);
-            if (object != null) {
-                result.add(object);
-            }
+        for (ResourceKey key : keys) {
+            get(key).filter(object -> application.equals(object.labels().get(Tracking.LABEL))).ifPresent(result::add);
         }
         return result;
+    }
+
+    @Override
+    public void written(Manifest object) {
+        if (!object.labels().containsKey(Tracking.LABEL)) {
+            return; // not a managed object (a namespace made by CreateNamespace): never watched
+        }
+        ResourceKey key = object.key();
+        Manifest trimmed = Manifest.of(Trimmed.trim(object.copyObject()));
+        Manifest watched = objects.get(key);
+        if (watched == null || newer(trimmed, watched)) {
+            ownWrites.put(key, trimmed);
+        }
+        ownDeletes.remove(key);
+    }
+
+    @Override
+    public void deleted(ResourceKey key) {
+        ownWrites.remove(key);
+        Manifest watched = objects.get(key);
+        if (watched != null) {
+            ownDeletes.put(key, version(watched));
+        }
+    }
+
+    /**
+     * Whether {@code one} is a later version than {@code other}. Resource versions are compared as
+     * the numbers the API server makes them; ones that are not numbers count as not later, so
+     * the watch wins.
+     */
+    private static boolean newer(Manifest one, Manifest other) {
+        try {
+            return Long.parseLong(version(one)) > Long.parseLong(version(other));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String version(Manifest object) {
+        return object.string("/metadata/resourceVersion");
     }
 
     /** How many objects the cache holds. */
@@ -132,6 +186,8 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         Manifest manifest = Manifest.of(Trimmed.trim(object));
         ResourceKey key = manifest.key();
         Manifest previous = objects.put(key, manifest);
+        ownWrites.computeIfPresent(key, (k, written) -> newer(written, manifest) ? written : null);
+        ownDeletes.remove(key);
         String application = manifest.labels().getOrDefault(Tracking.LABEL, "");
         if (previous != null) {
             String before = previous.labels().getOrDefault(Tracking.LABEL, "");
@@ -149,6 +205,8 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         String namespace = metadata.getNamespace() == null ? "" : metadata.getNamespace();
         ResourceKey key = ResourceKey.of(kind, namespace, metadata.getName());
         Manifest previous = objects.remove(key);
+        ownWrites.remove(key);
+        ownDeletes.remove(key);
         if (previous != null) {
             String application = previous.labels().getOrDefault(Tracking.LABEL, "");
             unindex(application, key);

@@ -1,18 +1,11 @@
 package dev.capstan.engine.sync;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
-
+import dev.capstan.engine.CanonicalHash;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ManifestFormat;
 import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What Capstan applied to one object, remembered so that an unchanged object need not be applied
@@ -36,7 +29,7 @@ public record AppliedFingerprint(String desiredHash, String fieldsHash) {
     }
 
     static String desiredHash(Manifest desired) {
-        return hash(canonical(desired.at("")));
+        return desired.contentHash();
     }
 
     static String fieldsHash(Manifest live) {
@@ -45,35 +38,9 @@ public record AppliedFingerprint(String desiredHash, String fieldsHash) {
             if (ApplyOptions.FIELD_MANAGER.equals(entry.path("manager").asString())
                     && "Apply".equals(entry.path("operation").asString())
                     && entry.path("subresource").asString("").isEmpty()) {
-                owned.add(canonical(entry.path("fieldsV1")));
+                owned.add(entry.path("fieldsV1"));
             }
         }
-        return hash(owned);
-    }
-
-    /** The same tree with object properties sorted, so equal content hashes equally. */
-    private static JsonNode canonical(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            object.properties().forEach(entry -> sorted.put(entry.getKey(), canonical(entry.getValue())));
-            ObjectNode copy = ManifestFormat.JSON.createObjectNode();
-            sorted.forEach(copy::set);
-            return copy;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode copy = ManifestFormat.JSON.createArrayNode();
-            array.forEach(element -> copy.add(canonical(element)));
-            return copy;
-        }
-        return node;
-    }
-
-    private static String hash(JsonNode node) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ManifestFormat.JSON.writeValueAsBytes(node));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalHash.of(owned);
     }
 }

@@ -1,0 +1,20 @@
+# The Capstan controller image: the capstan command on a JRE, run as an unprivileged user.
+# Describes the image `capstan install` deploys; CI does not build it. Build the jar first:
+#   ./mvnw -B -ntp -pl capstan-cli -am package -DskipTests
+#   docker build -t ghcr.io/capstan-dev/capstan:0.1.0-SNAPSHOT .
+FROM eclipse-temurin:25-jre
+
+# A fixed numeric user, so that runAsNonRoot can check it; the Deployment runs as the same id.
+RUN groupadd --system --gid 10001 capstan \
+    && useradd --system --uid 10001 --gid capstan --no-create-home --home-dir /tmp --shell /usr/sbin/nologin capstan \
+    && mkdir -p /var/cache/capstan && chown capstan:capstan /var/cache/capstan
+
+COPY capstan-cli/target/capstan.jar /opt/capstan/capstan.jar
+
+USER 10001:10001
+# The root file system is read-only in the cluster: the Git cache and /tmp are emptyDir volumes.
+ENV HOME=/tmp
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/opt/capstan/capstan.jar"]
+CMD ["controller", "--in-cluster"]

@@ -1,0 +1,74 @@
+package dev.capstan.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.capstan.api.v1alpha1.Application;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = {"Delete an Application. With --cascade (the default) the controller deletes its resources first "
+                + "(the finalizer " + Application.RESOURCES_FINALIZER + " is added if missing); with --cascade=false "
+                + "the finalizer is removed and the resources are left in place."})
+final class AppDeleteCommand extends ApplicationSubcommand {
+
+    @Option(names = "--cascade", arity = "0..1", fallbackValue = "true", defaultValue = "true", paramLabel = "BOOLEAN",
+            description = "Delete the Application's resources too (default: ${DEFAULT-VALUE}); --cascade=false leaves them.")
+    private boolean cascade;
+
+    @Option(names = "--wait", description = "Wait until the Application is gone.")
+    private boolean await;
+
+    @Mixin
+    private TimeoutOption wait;
+
+    @Override
+    public Integer call() {
+        var out = out();
+        try (var client = capstan.connect()) {
+            var applications = capstan.applications(client);
+            Application application = applications.get(name);
+            boolean deleting = application.getMetadata().getDeletionTimestamp() != null;
+            if (!cascade) {
+                applications.change(name, app -> withFinalizer(app, false));
+            } else if (!deleting) {
+                applications.change(name, app -> withFinalizer(app, true));
+            }
+            if (!deleting) {
+                applications.delete(name);
+            }
+            out.println(applications.key(name) + (deleting ? " was being deleted already" : " deleted")
+                    + (cascade ? "; the controller deletes its resources first" : "; its resources are left in place"));
+            out.flush();
+            if (await) {
+                var awaited = applications.await(name, Objects::isNull, wait.timeout);
+                if (!awaited.done()) {
+                    throw new UserError(applications.key(name) + " still exists after " + ApplicationWait.describe(wait.timeout)
+                            + ", waiting for its finalizers " + awaited.object().getMetadata().getFinalizers()
+                            + " (is the controller running?)");
+                }
+                out.println(applications.key(name) + " is gone");
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private static Application withFinalizer(Application application, boolean present) {
+        List<String> finalizers = new ArrayList<>(Objects.requireNonNullElse(application.getMetadata().getFinalizers(), List.of()));
+        if (finalizers.contains(Application.RESOURCES_FINALIZER) == present) {
+            return application;
+        }
+        if (present) {
+            finalizers.add(Application.RESOURCES_FINALIZER);
+        } else {
+            finalizers.remove(Application.RESOURCES_FINALIZER);
+        }
+        application.getMetadata().setFinalizers(finalizers);
+        return application;
+    }
+}

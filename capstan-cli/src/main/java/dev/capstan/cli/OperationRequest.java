@@ -1,0 +1,84 @@
+package dev.capstan.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.function.Function;
+
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.InitiatedBy;
+import dev.capstan.api.v1alpha1.Operation;
+import dev.capstan.api.v1alpha1.OperationState;
+
+/**
+ * Asking the controller to sync: the request is written into the Application's top-level
+ * {@code operation} (the controller clears it when it starts and reports in
+ * {@code status.operationState}), refused while another operation is requested or running.
+ * Waiting for it and printing its result are here too, shared by {@code app sync} and
+ * {@code app rollback}.
+ */
+final class OperationRequest {
+
+    private OperationRequest() {
+    }
+
+    /**
+     * Writes the sync that {@code sync} builds from the current Application (or refuses with a
+     * {@link UserError}); gives the operation state the Application had before.
+     */
+    static OperationState request(ResourceStore<Application> applications, String name,
+                                  Function<Application, Operation.SyncOperation> sync) {
+        Application written = applications.change(name, application -> {
+            refuseIfBusy(applications, application);
+            var operation = new Operation();
+            operation.setSync(sync.apply(application));
+            var initiatedBy = new InitiatedBy();
+            initiatedBy.setUsername(System.getProperty("user.name"));
+            operation.setInitiatedBy(initiatedBy);
+            application.setOperation(operation);
+            return application;
+        });
+        return written.getStatus() == null ? null : written.getStatus().getOperationState();
+    }
+
+    private static void refuseIfBusy(ResourceStore<Application> applications, Application application) {
+        String name = application.getMetadata().getName();
+        var key = applications.key(name);
+        if (application.getMetadata().getDeletionTimestamp() != null) {
+            throw new UserError(key + " is being deleted");
+        }
+        String waitHint = "; wait for it: capstan app wait " + name + " --operation";
+        if (application.getOperation() != null) {
+            throw new UserError(key + ": an operation is already requested"
+                    + OperationStateOutput.initiatedBy(application.getOperation().getInitiatedBy()) + " and not started yet" + waitHint);
+        }
+        OperationState state = application.getStatus() == null ? null : application.getStatus().getOperationState();
+        if (OperationStateOutput.isRunning(state)) {
+            throw new UserError(key + ": an operation is running: " + OperationStateOutput.summary(state) + waitHint);
+        }
+    }
+
+    /**
+     * Waits for the operation requested after {@code before} to finish, prints its result, and
+     * gives the exit code: 0 when it succeeded, 1 otherwise.
+     */
+    static int awaitAndPrint(ResourceStore<Application> applications, String name, OperationState before,
+                             Duration timeout, PrintWriter out) {
+        var awaited = applications.await(name, application -> ApplicationWait.requestFinished(application, before), timeout);
+        if (awaited.object() == null) {
+            throw new UserError(applications.key(name) + " was deleted while its operation was waited for");
+        }
+        if (!awaited.done()) {
+            var unmet = new ApplicationWait(false, false, true).unmet(awaited.object());
+            throw new UserError("timed out after " + ApplicationWait.describe(timeout) + " waiting for the operation of "
+                    + applications.key(name) + ": " + (unmet.isEmpty() ? "the controller has not reported its result" : String.join("; ", unmet)));
+        }
+        OperationState state = awaited.object().getStatus().getOperationState();
+        out.println(OperationStateOutput.summary(state));
+        OperationStateOutput.tasks(state).ifPresent(tasks -> {
+            out.println();
+            out.print(tasks.render());
+        });
+        out.flush();
+        return OperationStateOutput.SUCCEEDED.equals(state.getPhase()) ? 0 : 1;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.capstan.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import dev.capstan.engine.GroupKind;
+import dev.capstan.engine.ResourceKey;
+import dev.capstan.git.GitException;
+import dev.capstan.git.RepositoryCredentials;
+import dev.capstan.git.RepositorySecrets;
+import dev.capstan.kube.ApiErrors;
+
+/**
+ * The repository Secrets in Capstan's namespace, as {@code capstan repo} writes and reads them:
+ * labelled {@value RepositorySecrets#TYPE_LABEL}, with Argo CD's data keys. What credentials a
+ * URL gets is decided by {@link RepositorySecrets} in capstan-git, over the decoded data.
+ */
+final class Repositories {
+
+    static final String GIT = "git";
+    private static final int NAME_HASH_DIGITS = 10;
+
+    private final KubernetesClient client;
+    private final String namespace;
+
+    Repositories(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    ResourceKey key(String name) {
+        return ResourceKey.of(GroupKind.core("Secret"), namespace, name);
+    }
+
+    /** The Secrets of repositories (not credential templates), by name. */
+    List<Secret> repositories() {
+        return labelled(RepositorySecrets.REPOSITORY);
+    }
+
+    /** The repository Secrets whose URL names the same repository as {@code url}. */
+    List<Secret> repositoriesOf(String url) {
+        String normalised = RepositorySecrets.normalise(url);
+        return repositories().stream().filter(secret -> sameRepository(decode(secret).url(), normalised)).toList();
+    }
+
+    /** {@link RepositorySecrets#credentialsFor} over Kubernetes Secrets: decodes them and asks. */
+    static RepositoryCredentials credentialsFor(List<Secret> secrets, String url) {
+        return RepositorySecrets.credentialsFor(secrets.stream().map(Repositories::decode).toList(), url);
+    }
+
+    Optional<Secret> find(String name) {
+        return Optional.ofNullable(request(name, "get", () -> client.secrets().inNamespace(namespace).withName(name).get()));
+    }
+
+    Secret create(Secret secret) {
+        return request(secret.getMetadata().getName(), "create", () -> client.secrets().inNamespace(namespace).resource(secret).create());
+    }
+
+    Secret update(Secret secret) {
+        return request(secret.getMetadata().getName(), "update", () -> client.secrets().inNamespace(namespace).resource(secret).update());
+    }
+
+    void delete(String name) {
+        request(name, "delete", () -> client.secrets().inNamespace(namespace).withName(name).delete());
+    }
+
+    /** A Secret's name, its type label and its data decoded from base64 ({@code stringData} too). */
+    static RepositorySecrets.Entry decode(Secret secret) {
+        Map<String, String> data = new LinkedHashMap<>();
+        Objects.requireNonNullElse(secret.getData(), Map.<String, String>of()).forEach((key, value) ->
+                data.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+        data.putAll(Objects.requireNonNullElse(secret.getStringData(), Map.of()));
+        var labels = Objects.requireNonNullElse(secret.getMetadata().getLabels(), Map.<String, String>of());
+        return new RepositorySecrets.Entry(secret.getMetadata().getName(), labels.getOrDefault(RepositorySecrets.TYPE_LABEL, ""), data);
+    }
+
+    /** A repository Secret holding {@code data} (not yet encoded). */
+    Secret repositorySecret(String name, Map<String, String> data) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        data.forEach((key, value) -> encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        return new SecretBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace)
+                .addToLabels(RepositorySecrets.TYPE_LABEL, RepositorySecrets.REPOSITORY)
+                .addToLabels("app.kubernetes.io/part-of", "capstan")
+                .endMetadata()
+                .withType("Opaque")
+                .withData(encoded)
+                .build();
+    }
+
+    /** {@code repo-} and the first ten hex digits of the SHA-256 of the normalised URL. */
+    static String secretName(String url) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(RepositorySecrets.normalise(url).getBytes(StandardCharsets.UTF_8));
+            return "repo-" + HexFormat.of().formatHex(hash).substring(0, NAME_HASH_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private List<Secret> labelled(String type) {
+        return request("", "list repository Secrets in namespace " + namespace, () -> client.secrets().inNamespace(namespace)
+                .withLabel(RepositorySecrets.TYPE_LABEL, type).list().getItems().stream()
+                .sorted(Comparator.comparing(secret -> secret.getMetadata().getName()))
+                .toList());
+    }
+
+    private static boolean sameRepository(String url, String normalised) {
+        try {
+            return RepositorySecrets.normalise(url).equals(normalised);
+        } catch (GitException e) {
+            return false;
+        }
+    }
+
+    private <R> R request(String name, String action, Supplier<R> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.classify(name.isEmpty() ? null : key(name), action, e);
+        }
+    }
+}
