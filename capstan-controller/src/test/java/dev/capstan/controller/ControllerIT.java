@@ -440,6 +440,26 @@ class ControllerIT {
         assertThat(events("fight")).extracting(Event::getReason).contains("SelfHealBackoff");
     }
 
+    @Test
+    void a_self_heal_held_back_by_the_guard_happens_when_the_wait_ends_not_at_the_next_poll() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("guarded", "owner", "git")), "one");
+        Application application = application("guarded", "app", automated(false, true));
+        application.getMetadata().setAnnotations(Map.of(ApplicationReconciler.POLL_INTERVAL_ANNOTATION, "1h"));
+        create(application);
+        awaitStatus("guarded", status -> "Synced".equals(sync(status)));
+
+        // five heals a minute are free; then each waits 2 s, 4 s, 8 s after the one before
+        for (int drift = 1; drift <= 8; drift++) {
+            client.configMaps().inNamespace(destination).resource(new ConfigMapBuilder()
+                            .withNewMetadata().withName("guarded").withNamespace(destination).endMetadata()
+                            .addToData("owner", "drift-" + drift).build())
+                    .fieldManager("someone-with-kubectl").forceConflicts().serverSideApply();
+            await("heal " + drift + ", poll interval 1h").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(configMap("guarded").getData()).containsEntry("owner", "git"));
+        }
+        assertThat(events("guarded")).extracting(Event::getReason).as("the guard held at least one heal back").contains("SelfHealBackoff");
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private static ControllerOptions options(String namespace, String cache) {
