@@ -185,6 +185,12 @@ final class ControllerRig implements AutoCloseable {
                 && (revision == null || revision.equals(status.getOperationState().getSyncResult().get("revision")));
     }
 
+    /** The size of the Application as JSON, status included: what every status write and watch event of it carries. */
+    int applicationBytes(String name) {
+        Application application = client.resources(Application.class).inNamespace(APP_NAMESPACE).withName(name).get();
+        return client.getKubernetesSerialization().asJson(application).getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** Posts a signed GitHub push webhook for {@code main} of {@code repository} at {@code sha}; returns the HTTP status. */
     int postWebhook(HttpClient http, String repository, String sha) throws IOException, InterruptedException {
         String payload = """

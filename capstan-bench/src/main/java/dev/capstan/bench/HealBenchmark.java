@@ -62,7 +62,7 @@ final class HealBenchmark {
                 rig.createApplication("heal", "heal-mix", "app", mix.namespace(0), true, Map.of());
                 double coldSync = rig.awaitSynced(List.of("heal"), sha, Duration.ofMinutes(10));
                 System.out.println(JsonLine.of("controller-cold-sync-1000", "capstan").add("wall", coldSync)
-                        .add("controllerCpu", controller.cpuSeconds()));
+                        .add("controllerCpu", controller.cpuSeconds()).add("applicationBytes", rig.applicationBytes("heal")));
                 Thread.sleep(5000);
 
                 var random = new Random(42);
