@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <pre>
  * ./bench [repetitions]                 (a) cold sync of the 1,000-object mix (default 5)
- * ./bench heal [samples] [spacing s] [burst]      (c) drift to heal (200, 12.5, 10)
+ * ./bench heal [samples] [spacing s] [burst]      (c) drift to heal (200, 13, 10)
  * ./bench push [webhook] [poll] [interval s] [bulk] (d) push to applied (30, 20, 10, 5)
  * ./bench idle [minutes] [apps] [apps per repo]  (b) idle applications (10, 500, 10)
  * ./bench memory [thousands,...]        (e) memory with managed and unmanaged objects (0,10,20,50)

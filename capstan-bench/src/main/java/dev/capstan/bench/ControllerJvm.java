@@ -25,14 +25,21 @@ import java.util.regex.Pattern;
 /**
  * The harness's handle on a {@link ControllerProcess}: starts it, asks it for its request
  * counts, and reads its CPU time and RSS from {@code /proc} and its heap after a full GC with
- * {@code jcmd}. The controller's JVM options are the {@code ./capstan} launcher's
- * ({@value #DEFAULT_JVM_OPTIONS}) unless {@code CAPSTAN_BENCH_CONTROLLER_JVM} says otherwise.
+ * {@code jcmd}.
+ *
+ * <p>The controller's JVM runs as {@code capstan install} deploys it unless
+ * {@code CAPSTAN_BENCH_CONTROLLER_JVM} says otherwise: the image's
+ * {@code JAVA_TOOL_OPTIONS} ({@code -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}) in the
+ * Deployment's 1 GiB memory limit, which {@code -XX:MaxRAM=1g} stands for here; under 1,792 MB
+ * the JVM picks the Serial collector by itself, so it is named. (The {@code ./capstan} launcher's
+ * {@code -XX:TieredStopAtLevel=1} suits short commands, not a controller: without C2 the TLS to
+ * the API server runs without its intrinsics.)
  */
 final class ControllerJvm implements AutoCloseable {
 
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEPLOYED_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final Writer commands;
@@ -60,8 +67,8 @@ final class ControllerJvm implements AutoCloseable {
     }
 
     static ControllerJvm start(Path kubeconfig, String namespace, Duration pollInterval, int workers, Path cache, String webhookSecret,
-                               Path log) throws IOException, InterruptedException {
-        String jvmOptions = System.getenv().getOrDefault("CAPSTAN_BENCH_CONTROLLER_JVM", DEFAULT_JVM_OPTIONS).strip();
+                               Path log, String defaultJvmOptions) throws IOException, InterruptedException {
+        String jvmOptions = System.getenv().getOrDefault("CAPSTAN_BENCH_CONTROLLER_JVM", defaultJvmOptions).strip();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (!jvmOptions.isEmpty()) {
@@ -118,27 +125,47 @@ final class ControllerJvm implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
-    /** Heap in use right after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in bytes. */
-    long heapAfterGc() throws IOException, InterruptedException {
-        jcmd("GC.run");
+    /**
+     * The heap after a full collection: the bytes of live objects ({@code jcmd GC.class_histogram},
+     * which collects first, without the filler arrays a compacting collector leaves in dead space),
+     * and the heap in use right after it ({@code GC.heap_info}, fillers included), in bytes.
+     */
+    record Heap(long live, long used) {
+    }
+
+    Heap heapAfterGc() throws IOException, InterruptedException {
+        return heapAfterGc(jcmd("GC.class_histogram"));
+    }
+
+    Heap heapAfterGc(String histogram) throws IOException, InterruptedException {
+        long live = -1;
+        long fillers = 0;
+        for (String line : histogram.lines().toList()) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length >= 3 && fields[0].equals("Total")) {
+                live = Long.parseLong(fields[2]);
+            } else if (fields.length >= 4 && fields[3].contains("FillerElement")) {
+                fillers += Long.parseLong(fields[2]);
+            }
+        }
+        if (live < 0) {
+            throw new IllegalStateException("no total in jcmd GC.class_histogram");
+        }
         String info = jcmd("GC.heap_info");
         long usedKb = 0;
         for (String line : info.lines().toList()) {
-            String trimmed = line.strip();
-            // the generations (Serial, Parallel) or the whole heap (G1, ZGC): not their spaces
-            if (trimmed.startsWith("def new generation") || trimmed.startsWith("tenured generation")
-                    || trimmed.startsWith("PSYoungGen") || trimmed.startsWith("ParOldGen")
-                    || trimmed.startsWith("garbage-first heap") || trimmed.startsWith("ZHeap")) {
-                Matcher used = USED.matcher(trimmed);
-                if (used.find()) {
-                    usedKb += Long.parseLong(used.group(1));
-                }
+            // the generations (Serial: DefNew, Tenured) or the whole heap (G1), not their spaces (eden, from, to, the)
+            Matcher used = USED.matcher(line);
+            if (used.find() && !line.contains(" space ")) {
+                usedKb += Long.parseLong(used.group(1));
             }
         }
-        if (usedKb == 0) {
-            throw new IllegalStateException("cannot read the heap from jcmd GC.heap_info:\n" + info);
-        }
-        return usedKb * 1024;
+        return new Heap(live - fillers, usedKb * 1024);
+    }
+
+    /** The live objects by class, largest first ({@code jcmd GC.class_histogram}, which collects first). */
+    String classHistogram() throws IOException, InterruptedException {
+        return jcmd("GC.class_histogram");
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -105,10 +105,14 @@ final class ControllerRig implements AutoCloseable {
         return work;
     }
 
-    /** Starts the controller in its own JVM; its log goes to {@code controller.log} in the work directory. */
+    /** Starts the controller in its own JVM, as deployed; its log goes to {@code controller.log} in the work directory. */
     ControllerJvm startController(Duration pollInterval, int workers) throws IOException, InterruptedException {
+        return startController(pollInterval, workers, ControllerJvm.DEPLOYED_JVM_OPTIONS);
+    }
+
+    ControllerJvm startController(Duration pollInterval, int workers, String jvmOptions) throws IOException, InterruptedException {
         controller = ControllerJvm.start(controlPlane.kubeconfig(), APP_NAMESPACE, pollInterval, workers, work.resolve("git-cache"),
-                WEBHOOK_SECRET, work.resolve("controller.log"));
+                WEBHOOK_SECRET, work.resolve("controller.log"), jvmOptions);
         return controller;
     }
 

@@ -24,11 +24,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * with one server-side apply, and stops the clock when the restored value is seen on the watch.
  *
  * <p>The controller's self-heal guard allows 5 heals of an application per minute before it backs
- * off, so the samples are spaced ({@code spacing}, 12.5 s by default: at most 5 per minute); the
+ * off, so the samples are spaced ({@code spacing}, 13 s by default: at most 5 per minute); the
  * guard's own effect is measured afterwards with a burst of drifts, each made as soon as the one
  * before was healed.
  *
- * <p>Usage: {@code heal [samples] [spacing seconds] [burst]}, defaults 200, 12.5, 10.
+ * <p>Usage: {@code heal [samples] [spacing seconds] [burst]}, defaults 200, 13, 10.
  */
 final class HealBenchmark {
 
@@ -44,7 +44,7 @@ final class HealBenchmark {
 
     static void run(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        Duration spacing = Duration.ofMillis((long) ((args.length > 1 ? Double.parseDouble(args[1]) : 12.5) * 1000));
+        Duration spacing = Duration.ofMillis((long) ((args.length > 1 ? Double.parseDouble(args[1]) : 13) * 1000));
         int burst = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         try (var rig = ControllerRig.start("heal")) {
             KubernetesClient client = rig.client();

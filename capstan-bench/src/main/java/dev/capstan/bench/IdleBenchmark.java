@@ -25,8 +25,6 @@ import dev.capstan.git.serve.HostedRepository;
  */
 final class IdleBenchmark {
 
-    private static final String SCENARIO = "idle-500x20";
-
     private IdleBenchmark() {
     }
 
@@ -35,6 +33,7 @@ final class IdleBenchmark {
         int applications = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int perRepository = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int repositories = (applications + perRepository - 1) / perRepository;
+        String scenario = "idle-" + applications + "x20";
         try (var rig = ControllerRig.start("idle")) {
             KubernetesClient client = rig.client();
             GitHttpServer git = rig.git();
@@ -83,7 +82,7 @@ final class IdleBenchmark {
                 Thread.sleep(Duration.ofMinutes(1));
                 double now = controller.cpuSeconds();
                 cpuPerMinute.add(now - previous);
-                System.out.println(JsonLine.of(SCENARIO, "capstan").add("minute", minute).add("controllerCpu", now - previous)
+                System.out.println(JsonLine.of(scenario, "capstan").add("minute", minute).add("controllerCpu", now - previous)
                         .add("rssMB", controller.rssBytes() / 1e6));
                 previous = now;
             }
@@ -96,7 +95,7 @@ final class IdleBenchmark {
             long fetches = gitRequests.subList(gitBefore, gitRequests.size()).stream()
                     .filter(request -> request.method().equals("POST")).count();
 
-            System.out.println(JsonLine.of(SCENARIO, "capstan").add("minutes", elapsedMinutes).add("controllerCpuPerMinute", cpu / elapsedMinutes)
+            System.out.println(JsonLine.of(scenario, "capstan").add("minutes", elapsedMinutes).add("controllerCpuPerMinute", cpu / elapsedMinutes)
                     .add("controllerRequests", requests).add("apiServerRequests", server).add("gitRequests", gitCount)
                     .add("gitPosts", fetches));
             long controllerTotal = ApiServerRequests.total(requests);

@@ -1,5 +1,7 @@
 package dev.capstan.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,20 +20,24 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * Benchmark (e): the controller's memory at steady state as the number of objects it manages
  * grows (0, 10k, 20k, 50k by default: applications of the 1,000-object mix, each in a repository
  * of its own), and as the same number of unmanaged objects (ConfigMaps without Capstan's label,
- * like the mix's) is added next to them. At each point: heap in use after a full GC
- * ({@code jcmd GC.run}, {@code GC.heap_info}) and RSS, from outside the controller's JVM.
+ * like the mix's) is added next to them. At each point, from outside the controller's JVM: the
+ * live heap after a full GC ({@code jcmd GC.class_histogram}), the heap in use after it
+ * ({@code GC.heap_info}) and RSS.
  *
- * <p>Usage: {@code memory [thousands,...]}, default {@code 0,10,20,50}.
+ * <p>Usage: {@code memory [thousands,...]}, default {@code 0,10,20,50}. With
+ * {@code CAPSTAN_BENCH_HISTOGRAM=DIR}, a class histogram of the controller is written there at each point.
  */
 final class MemoryBenchmark {
 
     private static final String SCENARIO = "memory";
     private static final int UNMANAGED_NAMESPACES = 10;
+    /** As deployed, but with 4 GiB instead of the Deployment's 1 GiB, so that the largest point fits. */
+    static final String JVM_OPTIONS = ControllerJvm.DEPLOYED_JVM_OPTIONS.replace("-XX:MaxRAM=1g", "-XX:MaxRAM=4g");
 
     private MemoryBenchmark() {
     }
 
-    record Point(int managed, int unmanaged, int live, long heap, long rss) {
+    record Point(int managed, int unmanaged, int live, long heap, long used, long rss) {
     }
 
     static void run(String[] args) throws Exception {
@@ -44,7 +50,7 @@ final class MemoryBenchmark {
                 unmanagedNamespaces.add("unmanaged-" + i);
             }
             rig.createNamespaces(unmanagedNamespaces);
-            ControllerJvm controller = rig.startController(Duration.ofMinutes(3), 8);
+            ControllerJvm controller = rig.startController(Duration.ofMinutes(3), 8, JVM_OPTIONS);
             System.out.println("controller JVM pid " + controller.pid() + " with " + controller.jvmOptions());
             List<Point> points = new ArrayList<>();
             List<String> applications = new ArrayList<>();
@@ -82,11 +88,17 @@ final class MemoryBenchmark {
                 break;
             }
         }
-        long heap = controller.heapAfterGc();
+        String histogram = controller.classHistogram();
+        if (System.getenv("CAPSTAN_BENCH_HISTOGRAM") != null) {
+            Path file = Path.of(System.getenv("CAPSTAN_BENCH_HISTOGRAM"), "histogram-" + managed + "-" + unmanaged + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, histogram);
+        }
+        ControllerJvm.Heap heap = controller.heapAfterGc(histogram);
         long rss = controller.rssBytes();
-        var point = new Point(managed, unmanaged, controller.liveObjects(), heap, rss);
+        var point = new Point(managed, unmanaged, controller.liveObjects(), heap.live(), heap.used(), rss);
         System.out.println(JsonLine.of(SCENARIO, "capstan").add("managed", managed).add("unmanaged", unmanaged).add("liveCache", point.live())
-                .add("heapAfterGcMB", heap / 1e6).add("rssMB", rss / 1e6));
+                .add("liveHeapMB", heap.live() / 1e6).add("heapUsedAfterGcMB", heap.used() / 1e6).add("rssMB", rss / 1e6));
         return point;
     }
 
@@ -117,10 +129,11 @@ final class MemoryBenchmark {
     }
 
     private static String summary(List<Point> points, String jvmOptions) {
-        var text = new StringBuilder("\n| managed objects | unmanaged objects | in the live cache | heap after GC | RSS |\n| --- | --- | --- | --- | --- |\n");
+        var text = new StringBuilder("\n| managed objects | unmanaged objects | in the live cache | live heap after GC | heap in use after GC | RSS |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n");
         for (Point point : points) {
-            text.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %.1f MB | %.1f MB |%n", point.managed(), point.unmanaged(), point.live(),
-                    point.heap() / 1e6, point.rss() / 1e6));
+            text.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %.1f MB | %.1f MB | %.1f MB |%n", point.managed(), point.unmanaged(), point.live(),
+                    point.heap() / 1e6, point.used() / 1e6, point.rss() / 1e6));
         }
         // slope over the points measured before unmanaged objects were added at that level
         List<Point> managedOnly = new ArrayList<>();
@@ -129,13 +142,14 @@ final class MemoryBenchmark {
                 managedOnly.add(point);
             }
         }
-        text.append(String.format(Locale.ROOT, "%nslope per 10k managed objects (least squares): heap %.1f MB, RSS %.1f MB%n",
-                slope(managedOnly, Point::heap) * 10_000 / 1e6, slope(managedOnly, Point::rss) * 10_000 / 1e6));
+        text.append(String.format(Locale.ROOT, "%nslope per 10k managed objects (least squares): live heap %.1f MB, heap in use %.1f MB, RSS %.1f MB%n",
+                slope(managedOnly, Point::heap) * 10_000 / 1e6, slope(managedOnly, Point::used) * 10_000 / 1e6,
+                slope(managedOnly, Point::rss) * 10_000 / 1e6));
         for (int i = 1; i < points.size(); i++) {
             Point before = points.get(i - 1);
             Point after = points.get(i);
             if (before.managed() == after.managed() && after.unmanaged() > before.unmanaged()) {
-                text.append(String.format(Locale.ROOT, "adding %,d unmanaged objects at %,d managed: heap %+.1f MB, RSS %+.1f MB%n",
+                text.append(String.format(Locale.ROOT, "adding %,d unmanaged objects at %,d managed: live heap %+.1f MB, RSS %+.1f MB%n",
                         after.unmanaged() - before.unmanaged(), after.managed(), (after.heap() - before.heap()) / 1e6,
                         (after.rss() - before.rss()) / 1e6));
             }
