@@ -29,6 +29,7 @@ import dev.capstan.controller.ControllerOptions;
 import dev.capstan.controller.webhook.Provider;
 import dev.capstan.controller.webhook.PushEvent;
 import dev.capstan.git.serve.GitHttpServer;
+import dev.capstan.localcluster.BinaryCache;
 import dev.capstan.localcluster.CapstanHome;
 
 import org.slf4j.Logger;
@@ -73,6 +74,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path config = kubeconfig != null ? kubeconfig : localControlPlane(out);
+        String kubectl = kubeconfig != null ? "" : BinaryCache.fromEnvironment().find()
+                .map(binaries -> "  kubectl:       alias kubectl=" + binaries.kubectl() + "   (built with the control plane)\n").orElse("");
         var connection = new ConnectionOptions();
         connection.kubeconfig = config;
         KubernetesClient client = connection.connect();
@@ -85,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
                     "127.0.0.1", gitPort);
             running.add(git);
             String url = git.url(REPOSITORY);
-            git.create(REPOSITORY).replaceTree("main", DemoRepository.files(url), "The Capstan demo repository");
+            String head = git.create(REPOSITORY).replaceTree("main", DemoRepository.files(url), "The Capstan demo repository");
             step(out, "Starting the controller");
             CapstanController controller = CapstanController.start(client, ControllerOptions
                     .defaults(CapstanHome.fromEnvironment().root().resolve("demo").resolve("cache"))
@@ -95,10 +98,10 @@ final class DemoCommand implements Callable<Integer> {
                     Optional.of(push.newId()), Optional.of("main"), Optional.empty())));
             step(out, "Creating the Application " + ROOT_APPLICATION + " (an app of apps: it creates hello and guestbook)");
             client.resource(rootApplication(url)).forceConflicts().fieldManager("capstan-demo").serverSideApply();
-            printNextSteps(out, config, url);
+            printNextSteps(out, config, url, kubectl);
             running.add(client);
             if (exitWhenHealthy != null) {
-                boolean healthy = awaitHealthy(client, ControllerCommand.DurationOption.parse("--exit-when-healthy", exitWhenHealthy), out);
+                boolean healthy = awaitHealthy(client, head, ControllerCommand.DurationOption.parse("--exit-when-healthy", exitWhenHealthy), out);
                 closeAll(running);
                 return healthy ? 0 : 1;
             }
@@ -159,13 +162,13 @@ final class DemoCommand implements Callable<Integer> {
         return application;
     }
 
-    private static void printNextSteps(PrintWriter out, Path config, String url) {
+    private static void printNextSteps(PrintWriter out, Path config, String url, String kubectl) {
         out.printf("""
 
                 Capstan's demo is running (Ctrl-C stops the controller and the Git server).
 
                   Cluster:       export KUBECONFIG=%1$s
-                  Applications:  kubectl get applications -n %2$s     (or: ./capstan app list --kubeconfig %1$s)
+                %4$s  Applications:  kubectl get applications -n %2$s     (or: ./capstan app list)
                   Repository:    %3$s   (branch main)
 
                 Change something and watch it roll out:
@@ -177,14 +180,15 @@ final class DemoCommand implements Callable<Integer> {
                 Or change a managed object by hand and watch self-heal put it back:
                   kubectl scale deployment hello -n hello --replicas=5
 
-                """, config, NAMESPACE, url);
+                """, config, NAMESPACE, url, kubectl);
         out.flush();
     }
 
-    private static boolean awaitHealthy(KubernetesClient client, Duration timeout, PrintWriter out) throws InterruptedException {
+    /** Waits until every demo Application is Synced and Healthy at {@code head}, the commit this run serves. */
+    private static boolean awaitHealthy(KubernetesClient client, String head, Duration timeout, PrintWriter out) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (APPLICATIONS.stream().allMatch(name -> healthy(client, name))) {
+            if (APPLICATIONS.stream().allMatch(name -> healthy(client, name, head))) {
                 printTable(client, out);
                 out.println("Every demo Application is Synced and Healthy.");
                 out.flush();
@@ -198,10 +202,11 @@ final class DemoCommand implements Callable<Integer> {
         return false;
     }
 
-    private static boolean healthy(KubernetesClient client, String name) {
+    private static boolean healthy(KubernetesClient client, String name, String head) {
         Application application = client.resources(Application.class).inNamespace(NAMESPACE).withName(name).get();
         ApplicationStatus status = application == null ? null : application.getStatus();
         return status != null && status.getSync() != null && "Synced".equals(status.getSync().getStatus())
+                && head.equals(status.getSync().getRevision())
                 && status.getHealth() != null && "Healthy".equals(status.getHealth().getStatus());
     }
 

@@ -41,6 +41,9 @@ public final class ApplicationDiff {
     }
 
     public static Result of(KubernetesClient client, Application application, Path gitCache) {
+        ApplicationReconciler.unsupported(application).ifPresent(message -> {
+            throw new IllegalArgumentException(application.getMetadata().getName() + ": " + message);
+        });
         String namespace = application.getMetadata().getNamespace();
         List<RepositorySecrets.Entry> secrets = client.secrets().inNamespace(namespace).withLabel(RepositorySecrets.TYPE_LABEL)
                 .list().getItems().stream()

@@ -64,6 +64,8 @@ final class ApplicationReconciler {
     static final String FINALIZER = Application.RESOURCES_FINALIZER;
     static final String REFRESH_ANNOTATION = "capstan.dev/refresh";
     static final String POLL_INTERVAL_ANNOTATION = "capstan.dev/poll-interval";
+    static final String IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
+    static final String IN_CLUSTER_NAME = "in-cluster";
     private static final Duration DEPENDENCY_RECHECK = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationReconciler.class);
 
@@ -146,6 +148,13 @@ final class ApplicationReconciler {
         ApplicationStatus status = copyOf(application.getStatus());
         var conditions = new Conditions(status.getConditions(), clock.instant());
         Duration next = pollInterval(application);
+        Optional<String> unsupported = unsupported(application);
+        if (unsupported.isPresent()) {
+            conditions.set(Conditions.PROJECT_VIOLATION, unsupported.get());
+            status.setConditions(conditions.list());
+            applications.writeStatus(application, status);
+            return Optional.of(next);
+        }
         try {
             Optional<Operation> operation = requestedOperation(application, status, remembered);
             Target target = target(application, remembered, operation);
@@ -213,6 +222,25 @@ final class ApplicationReconciler {
     }
 
     // --- the steps -------------------------------------------------------------------------
+
+    /**
+     * What this controller cannot do for the application yet, said as a message: nothing is
+     * applied to a cluster it does not run in, and multi-source applications come later.
+     */
+    static Optional<String> unsupported(Application application) {
+        var spec = application.getSpec();
+        if (spec.getSource() == null) {
+            return Optional.of("spec.sources (multi-source applications) is not supported yet; use spec.source");
+        }
+        var destination = spec.getDestination();
+        boolean local = destination != null && (IN_CLUSTER_SERVER.equals(destination.getServer())
+                || (destination.getServer() == null && IN_CLUSTER_NAME.equals(destination.getName())));
+        if (!local) {
+            return Optional.of("spec.destination must be this cluster (server " + IN_CLUSTER_SERVER + " or name " + IN_CLUSTER_NAME
+                    + "); other clusters are not supported yet, and nothing is applied");
+        }
+        return Optional.empty();
+    }
 
     /** A refresh annotation asks for the revision to be looked up now; a hard one also drops the renders. */
     private void takeRefreshRequest(Application application, Memory remembered) {

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.capstan.api.CustomResourceDefinitions;
 import dev.capstan.api.v1alpha1.AppProject;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.ApplicationDependency;
@@ -97,6 +98,12 @@ public final class CapstanController implements AutoCloseable {
 
     /** Starts watching and reconciling; returns once the Applications are listed and the workers run. */
     public static CapstanController start(KubernetesClient client, ControllerOptions options) {
+        for (var crd : CustomResourceDefinitions.all()) {
+            if (client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).get() == null) {
+                throw new IllegalStateException("the CustomResourceDefinition " + crd.getMetadata().getName()
+                        + " is not installed in this cluster; install Capstan first (capstan install)");
+            }
+        }
         var controller = new CapstanController(client, options);
         controller.applicationInformer.run();
         controller.queue.start(options.workers(), controller::reconcile);

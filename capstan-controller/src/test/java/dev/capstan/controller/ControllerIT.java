@@ -353,6 +353,9 @@ class ControllerIT {
             ApplicationStatus done = await().atMost(TIMEOUT).until(() -> statusIn(namespace, "resume"), status -> status != null
                     && status.getOperationState() != null && "Succeeded".equals(status.getOperationState().getPhase()));
             assertThat(done.getOperationState().getStartedAt()).as("the same operation, resumed").isEqualTo(startedAt);
+            var blocked = second.liveState().get(new dev.capstan.engine.ResourceKey("apps", "Deployment", destination, "blocked")).orElseThrow();
+            assertThat(blocked.string("/spec/template/spec/containers/0/image")).as("an object that was there before the watch is whole")
+                    .isEqualTo("registry.invalid/blocked:1");
             assertThat(client.configMaps().inNamespace(destination).withName("after").get()).isNotNull();
         }
     }
@@ -458,6 +461,50 @@ class ControllerIT {
                     .untilAsserted(() -> assertThat(configMap("guarded").getData()).containsEntry("owner", "git"));
         }
         assertThat(events("guarded")).extracting(Event::getReason).as("the guard held at least one heal back").contains("SelfHealBackoff");
+    }
+
+    @Test
+    void the_live_state_holds_the_replica_sets_and_pods_of_a_managed_deployment_for_the_resource_tree() {
+        repository.commit("main", Map.of("app/web.yaml", deploymentYaml("web", null)), "web");
+        create(application("tree", "app", automated(false, false)));
+        awaitStatus("tree", status -> "Synced".equals(sync(status)) && status.getHealth() != null
+                && "Healthy".equals(status.getHealth().getStatus()));
+        var deployment = new dev.capstan.engine.ResourceKey("apps", "Deployment", destination, "web");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            var live = controller.liveState();
+            var web = live.get(deployment).orElseThrow();
+            var replicaSets = live.childrenOf(web);
+            assertThat(replicaSets).extracting(dev.capstan.engine.Manifest::kind).containsExactly("ReplicaSet");
+            var pods = live.childrenOf(replicaSets.getFirst());
+            assertThat(pods).extracting(dev.capstan.engine.Manifest::kind).containsExactly("Pod");
+            assertThat(pods.getFirst().string("/status/phase")).isEqualTo("Running");
+            assertThat(pods.getFirst().at("/spec/containers").isMissingNode()).as("children are kept as summaries").isTrue();
+        });
+    }
+
+    @Test
+    void a_malformed_file_in_git_is_named_with_its_line_and_what_was_applied_stays() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("kept", "k", "v")), "good");
+        create(application("malformed", "app", automated(true, true)));
+        awaitStatus("malformed", status -> "Synced".equals(sync(status)));
+
+        repository.commit("main", Map.of("app/config.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: kept
+                data:
+                  k: "unterminated
+                """), "broken");
+        controller.refresh(List.of("malformed"));
+
+        ApplicationStatus broken = awaitStatus("malformed", status -> status.getConditions() != null && !status.getConditions().isEmpty());
+        assertThat(broken.getConditions()).singleElement().satisfies(condition -> {
+            assertThat(condition.getType()).isEqualTo("ComparisonError");
+            assertThat(condition.getMessage()).startsWith("app/config.yaml:7: malformed YAML").contains("line 6");
+        });
+        assertThat(configMap("kept").getData()).containsEntry("k", "v");
     }
 
     // --- helpers ----------------------------------------------------------------------------

@@ -32,6 +32,9 @@ public interface LiveObjects {
     /** The controller deleted this object: until the watch says so, {@link #get} no longer answers it. */
     void deleted(ResourceKey key);
 
+    /** The objects {@code owner} made (a Deployment's ReplicaSets, a ReplicaSet's Pods), summarised, oldest first. */
+    List<Manifest> childrenOf(Manifest owner);
+
     /** Hears about every change to a managed object. */
     interface Listener {
         void changed(String application, ResourceKey key);

@@ -11,14 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import org.slf4j.Logger;
@@ -53,6 +51,7 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
     private final Map<GroupKind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     private final Map<ResourceKey, Manifest> objects = new ConcurrentHashMap<>();
     private final Map<String, Set<ResourceKey>> byApplication = new ConcurrentHashMap<>();
+    private final Children children;
     /** The controller's own writes the watch has not delivered yet. */
     private final Map<ResourceKey, Manifest> ownWrites = new ConcurrentHashMap<>();
     /** The controller's own deletes the watch has not delivered yet, with the version deleted. */
@@ -63,6 +62,7 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         this.cluster = cluster;
         this.serialization = client.getKubernetesSerialization();
         this.listener = listener;
+        this.children = new Children(client, cluster);
     }
 
     @Override
@@ -179,6 +179,17 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
     public void close() {
         informers.values().forEach(SharedIndexInformer::stop);
         informers.clear();
+        children.close();
+    }
+
+    @Override
+    public List<Manifest> childrenOf(Manifest owner) {
+        return children.of(owner.string("/metadata/uid"));
+    }
+
+    /** How many children (ReplicaSets, Pods, Jobs of managed workloads) the cache holds. */
+    public int childCount() {
+        return children.size();
     }
 
     private void put(GenericKubernetesResource resource) {
@@ -197,6 +208,9 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
             }
         }
         byApplication.computeIfAbsent(application, name -> ConcurrentHashMap.newKeySet()).add(key);
+        if (Children.WORKLOADS.contains(key.groupKind())) {
+            children.watchNamespace(key.namespace());
+        }
         listener.changed(application, key);
     }
 
@@ -243,56 +257,6 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         @Override
         public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
             remove(resource, kind);
-        }
-    }
-
-    /** fabric8's store for an informer, holding a stub of each object: what a re-list compares. */
-    private static final class StubStore implements ItemStore<GenericKubernetesResource> {
-        private final Map<String, GenericKubernetesResource> stubs = new ConcurrentHashMap<>();
-
-        @Override
-        public String getKey(GenericKubernetesResource resource) {
-            ObjectMeta metadata = resource.getMetadata();
-            return metadata.getNamespace() == null ? metadata.getName() : metadata.getNamespace() + "/" + metadata.getName();
-        }
-
-        @Override
-        public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
-            var stub = new GenericKubernetesResource();
-            stub.setApiVersion(resource.getApiVersion());
-            stub.setKind(resource.getKind());
-            var metadata = new ObjectMeta();
-            metadata.setName(resource.getMetadata().getName());
-            metadata.setNamespace(resource.getMetadata().getNamespace());
-            metadata.setResourceVersion(resource.getMetadata().getResourceVersion());
-            metadata.setUid(resource.getMetadata().getUid());
-            stub.setMetadata(metadata);
-            return stubs.put(key, stub);
-        }
-
-        @Override
-        public GenericKubernetesResource remove(String key) {
-            return stubs.remove(key);
-        }
-
-        @Override
-        public Stream<String> keySet() {
-            return stubs.keySet().stream();
-        }
-
-        @Override
-        public Stream<GenericKubernetesResource> values() {
-            return stubs.values().stream();
-        }
-
-        @Override
-        public int size() {
-            return stubs.size();
-        }
-
-        @Override
-        public GenericKubernetesResource get(String key) {
-            return stubs.get(key);
         }
     }
 }
