@@ -28,11 +28,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * guard's own effect is measured afterwards with a burst of drifts, each made as soon as the one
  * before was healed.
  *
- * <p>Usage: {@code heal [samples] [spacing seconds] [burst]}, defaults 200, 13, 10.
+ * <p>Usage: {@code heal [samples] [spacing seconds] [burst] [objects]}, defaults 200, 13, 10, 1000;
+ * {@code objects} 20 runs the same on a 20-object application ({@link SmallApp}), to show what
+ * grows with the application.
  */
 final class HealBenchmark {
 
-    private static final String SCENARIO = "drift-heal-1000";
     private static final String DRIFTER = "bench-drift";
     private static final String FLOOR_MANAGER = "floor";
     private static final int FLOOR_OBJECTS = 50;
@@ -46,11 +47,16 @@ final class HealBenchmark {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Duration spacing = Duration.ofMillis((long) ((args.length > 1 ? Double.parseDouble(args[1]) : 13) * 1000));
         int burst = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int size = args.length > 3 ? Integer.parseInt(args[3]) : ObjectMix.TOTAL;
+        String scenario = "drift-heal-" + size;
         try (var rig = ControllerRig.start("heal")) {
             KubernetesClient client = rig.client();
-            var mix = new ObjectMix("heal");
+            Target target = size == SmallApp.OBJECTS ? Target.ofSmall() : Target.ofMix();
+            if (target.small != null) {
+                rig.createNamespaces(List.of(target.small.namespace()));
+            }
             var repository = rig.git().create("heal-mix");
-            String sha = repository.replaceTree("main", appFiles(mix), "1,000 objects");
+            String sha = repository.replaceTree("main", target.files(), size + " objects");
             String floorNamespace = "heal-floor";
             rig.createNamespaces(List.of(floorNamespace));
             for (int i = 0; i < FLOOR_OBJECTS; i++) {
@@ -59,9 +65,9 @@ final class HealBenchmark {
             ControllerJvm controller = rig.startController(Duration.ofMinutes(3), 8);
             System.out.println("controller JVM pid " + controller.pid() + " with " + controller.jvmOptions());
             try (var watch = new ValueWatch(client, ObjectMix.LOG_LEVEL)) {
-                rig.createApplication("heal", "heal-mix", "app", mix.namespace(0), true, Map.of());
+                rig.createApplication("heal", "heal-mix", "app", target.namespace(0), true, Map.of());
                 double coldSync = rig.awaitSynced(List.of("heal"), sha, Duration.ofMinutes(10));
-                System.out.println(JsonLine.of("controller-cold-sync-1000", "capstan").add("wall", coldSync)
+                System.out.println(JsonLine.of("controller-cold-sync-" + size, "capstan").add("wall", coldSync)
                         .add("controllerCpu", controller.cpuSeconds()).add("applicationBytes", rig.applicationBytes("heal")));
                 Thread.sleep(5000);
 
@@ -77,8 +83,8 @@ final class HealBenchmark {
                     if (sample == 0) {
                         requestsBefore = before;
                     }
-                    int index = random.nextInt(ObjectMix.CONFIG_MAPS);
-                    double healed = drift(client, watch, mix.namespace(index), ObjectMix.configMap(index), "drift-" + sample, null);
+                    int index = random.nextInt(target.configMaps());
+                    double healed = drift(client, watch, target.namespace(index), target.configMap(index), "drift-" + sample, null);
                     Thread.sleep(2000); // the rest of the reconcile (status, Event) before the counts are read
                     Map<String, Long> requests = ApiServerRequests.difference(before, controller.requests());
                     int floorIndex = random.nextInt(FLOOR_OBJECTS);
@@ -91,7 +97,7 @@ final class HealBenchmark {
                         writesTotal += ApiServerRequests.writes(requests);
                         requests.forEach((key, count) -> perHeal.merge(key, count, Long::sum));
                     }
-                    System.out.println(JsonLine.of(SCENARIO, "capstan").add("sample", sample).add("latency", healed)
+                    System.out.println(JsonLine.of(scenario, "capstan").add("sample", sample).add("latency", healed)
                             .add("floorLatency", restored).add("controllerWrites", ApiServerRequests.writes(requests))
                             .add("controllerRequests", requests));
                     long rest = spacing.toNanos() - (System.nanoTime() - started);
@@ -99,10 +105,38 @@ final class HealBenchmark {
                         Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
                     }
                 }
-                List<Double> guarded = guardBurst(client, watch, mix, burst, random);
-                System.out.println(summary(Percentiles.of(capstan), Percentiles.of(floor), perHeal, capstan.size(), writesTotal,
+                List<Double> guarded = guardBurst(client, watch, target, scenario, burst, random);
+                System.out.println(summary(scenario, Percentiles.of(capstan), Percentiles.of(floor), perHeal, capstan.size(), writesTotal,
                         guarded, spacing));
             }
+        }
+    }
+
+    /** The application that drifts: the 1,000-object mix, or (to show what scales with the application) a 20-object one. */
+    private record Target(ObjectMix mix, SmallApp small) {
+        static Target ofMix() {
+            return new Target(new ObjectMix("heal"), null);
+        }
+
+        static Target ofSmall() {
+            return new Target(null, new SmallApp("heal", "heal-small", "heal-small"));
+        }
+
+        Map<String, byte[]> files() {
+            return mix != null ? appFiles(mix)
+                    : Map.of("app/objects.yaml", small.yaml(index -> "info").getBytes(StandardCharsets.UTF_8));
+        }
+
+        int configMaps() {
+            return mix != null ? ObjectMix.CONFIG_MAPS : SmallApp.CONFIG_MAPS;
+        }
+
+        String namespace(int index) {
+            return mix != null ? mix.namespace(index) : small.namespace();
+        }
+
+        String configMap(int index) {
+            return mix != null ? ObjectMix.configMap(index) : SmallApp.configMap(small.name(), index);
         }
     }
 
@@ -141,7 +175,8 @@ final class HealBenchmark {
      * each as soon as the previous one was healed; the first five heal at once, then each waits
      * longer. Returns the latencies in order; a heal not seen within the timeout is NaN.
      */
-    private static List<Double> guardBurst(KubernetesClient client, ValueWatch watch, ObjectMix mix, int burst, Random random)
+    private static List<Double> guardBurst(KubernetesClient client, ValueWatch watch, Target target, String scenario, int burst,
+                                           Random random)
             throws InterruptedException {
         List<Double> latencies = new ArrayList<>();
         if (burst <= 0) {
@@ -149,15 +184,15 @@ final class HealBenchmark {
         }
         Thread.sleep(Duration.ofSeconds(65));
         for (int i = 0; i < burst; i++) {
-            int index = random.nextInt(ObjectMix.CONFIG_MAPS);
+            int index = random.nextInt(target.configMaps());
             double latency;
             try {
-                latency = drift(client, watch, mix.namespace(index), ObjectMix.configMap(index), "burst-" + i, null);
+                latency = drift(client, watch, target.namespace(index), target.configMap(index), "burst-" + i, null);
             } catch (IllegalStateException e) {
                 latency = Double.NaN;
             }
             latencies.add(latency);
-            System.out.println(JsonLine.of(SCENARIO + "-guard", "capstan").add("drift", i + 1).add("latency", latency));
+            System.out.println(JsonLine.of(scenario + "-guard", "capstan").add("drift", i + 1).add("latency", latency));
         }
         return latencies;
     }
@@ -173,13 +208,13 @@ final class HealBenchmark {
                 .addToData(ObjectMix.LOG_LEVEL, logLevel).build();
     }
 
-    private static String summary(Percentiles capstan, Percentiles floor, Map<String, Long> perHeal, int samples, long writes,
+    private static String summary(String scenario, Percentiles capstan, Percentiles floor, Map<String, Long> perHeal, int samples, long writes,
                                   List<Double> guarded, Duration spacing) {
         var text = new StringBuilder("\n| scenario | tool | samples | p50 | p90 | p99 | max | p50 vs floor | p99 vs floor |\n");
         text.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (var row : List.of(Map.entry("floor", floor), Map.entry("capstan", capstan))) {
             Percentiles p = row.getValue();
-            text.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", SCENARIO, row.getKey(), p.count(),
+            text.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", scenario, row.getKey(), p.count(),
                     Percentiles.ms(p.median()), Percentiles.ms(p.p(90)), Percentiles.ms(p.p(99)), Percentiles.ms(p.max()),
                     Percentiles.ratio(p.median(), floor.median()), Percentiles.ratio(p.p(99), floor.p(99))));
         }
