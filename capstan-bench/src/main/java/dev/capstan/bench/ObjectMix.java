@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 import dev.capstan.engine.Manifest;
 
@@ -20,7 +23,15 @@ record ObjectMix(String run) {
     static final int NAMESPACES = 10;
     static final int TOTAL = 1000;
 
+    static final int CONFIG_MAPS = 700;
+    static final String LOG_LEVEL = "log-level";
+
     List<Manifest> manifests() {
+        return manifests(index -> "info");
+    }
+
+    /** The mix with ConfigMap {@code i}'s {@value #LOG_LEVEL} set to {@code logLevel.apply(i)}: a change in Git. */
+    List<Manifest> manifests(IntFunction<String> logLevel) {
         var objects = new ArrayList<Manifest>();
         for (int n = 0; n < NAMESPACES; n++) {
             objects.add(Manifest.parse("""
@@ -36,7 +47,7 @@ record ObjectMix(String run) {
                     metadata: {name: sa-%d, namespace: %s, labels: {%s: %s}}
                     """.formatted(i, namespace(i), RUN_LABEL, run)));
         }
-        for (int i = 0; i < 700; i++) {
+        for (int i = 0; i < CONFIG_MAPS; i++) {
             objects.add(Manifest.parse("""
                     apiVersion: v1
                     kind: ConfigMap
@@ -45,8 +56,8 @@ record ObjectMix(String run) {
                       application.properties: |
                         server.port=8080
                         feature.flag.%d=true
-                      log-level: info
-                    """.formatted(i, namespace(i), RUN_LABEL, run, i % 100, i)));
+                      log-level: "%s"
+                    """.formatted(i, namespace(i), RUN_LABEL, run, i % 100, i, logLevel.apply(i))));
         }
         for (int i = 0; i < 150; i++) {
             objects.add(Manifest.parse("""
@@ -84,17 +95,31 @@ record ObjectMix(String run) {
         return run + "-" + (index % NAMESPACES);
     }
 
+    /** The name of ConfigMap {@code i}. */
+    static String configMap(int index) {
+        return "config-" + index;
+    }
+
     /** Writes the objects as files, namespaces first, for tools that read a directory. */
     Path writeTo(Path dir) {
         try {
             Files.createDirectories(dir);
-            List<Manifest> objects = manifests();
-            Files.writeString(dir.resolve("00-namespaces.yaml"), yaml(objects.subList(0, NAMESPACES)));
-            Files.writeString(dir.resolve("10-objects.yaml"), yaml(objects.subList(NAMESPACES, objects.size())));
+            for (Map.Entry<String, String> file : files(index -> "info").entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), file.getValue());
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The two files of the mix, namespaces first, by file name: what a Git repository of the application holds. */
+    Map<String, String> files(IntFunction<String> logLevel) {
+        List<Manifest> objects = manifests(logLevel);
+        var files = new LinkedHashMap<String, String>();
+        files.put("00-namespaces.yaml", yaml(objects.subList(0, NAMESPACES)));
+        files.put("10-objects.yaml", yaml(objects.subList(NAMESPACES, objects.size())));
+        return files;
     }
 
     private static String yaml(List<Manifest> objects) {

@@ -97,6 +97,8 @@ final class ApplicationReconciler {
         /** Whether the operation of this reconcile was found running (after a restart or for a retry), not just asked for. */
         boolean continuing;
         final SelfHealGuard selfHeal = SelfHealGuard.defaults();
+        /** How long the guard held back a self-heal in this reconcile: the application is looked at again then, not at its next poll. */
+        Duration selfHealHeldFor;
         final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
     }
 
@@ -190,6 +192,11 @@ final class ApplicationReconciler {
             }
             if (waitingFor.isPresent()) {
                 next = DEPENDENCY_RECHECK;
+            }
+            Duration heldFor = remembered.selfHealHeldFor;
+            remembered.selfHealHeldFor = null;
+            if (heldFor != null && heldFor.compareTo(next) < 0) {
+                next = heldFor;
             }
             status.setConditions(conditions.list());
         } catch (GitException | RenderException | InvalidManifestException e) {
@@ -472,6 +479,7 @@ final class ApplicationReconciler {
                         + "the next self-heal waits " + wait.get().toSeconds() + "s");
                 events.record(application, ApplicationEvents.Type.Warning, "SelfHealBackoff", "objects keep changing outside Git: "
                         + describe(comparison.outOfSync()) + "; self-heal backs off");
+                remembered.selfHealHeldFor = wait.get();
                 return Optional.empty();
             }
             remembered.selfHeal.healed(now);

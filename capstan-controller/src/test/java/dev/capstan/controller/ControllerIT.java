@@ -444,6 +444,26 @@ class ControllerIT {
     }
 
     @Test
+    void a_self_heal_held_back_by_the_guard_happens_when_the_wait_ends_not_at_the_next_poll() {
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("guarded", "owner", "git")), "one");
+        Application application = application("guarded", "app", automated(false, true));
+        application.getMetadata().setAnnotations(Map.of(ApplicationReconciler.POLL_INTERVAL_ANNOTATION, "1h"));
+        create(application);
+        awaitStatus("guarded", status -> "Synced".equals(sync(status)));
+
+        // five heals a minute are free; then each waits 2 s, 4 s, 8 s after the one before
+        for (int drift = 1; drift <= 8; drift++) {
+            client.configMaps().inNamespace(destination).resource(new ConfigMapBuilder()
+                            .withNewMetadata().withName("guarded").withNamespace(destination).endMetadata()
+                            .addToData("owner", "drift-" + drift).build())
+                    .fieldManager("someone-with-kubectl").forceConflicts().serverSideApply();
+            await("heal " + drift + ", poll interval 1h").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(configMap("guarded").getData()).containsEntry("owner", "git"));
+        }
+        assertThat(events("guarded")).extracting(Event::getReason).as("the guard held at least one heal back").contains("SelfHealBackoff");
+    }
+
+    @Test
     void the_live_state_holds_the_replica_sets_and_pods_of_a_managed_deployment_for_the_resource_tree() {
         repository.commit("main", Map.of("app/web.yaml", deploymentYaml("web", null)), "web");
         create(application("tree", "app", automated(false, false)));
