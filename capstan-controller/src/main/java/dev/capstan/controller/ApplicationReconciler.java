@@ -44,6 +44,7 @@ import dev.capstan.engine.diff.ResourceDiff;
 import dev.capstan.engine.health.HealthAssessor;
 import dev.capstan.engine.render.RenderException;
 import dev.capstan.engine.render.RenderResult;
+import dev.capstan.engine.sync.AppliedFingerprint;
 import dev.capstan.engine.sync.AppliedInventory;
 import dev.capstan.engine.sync.Hooks;
 import dev.capstan.engine.sync.InvalidManifestException;
@@ -100,9 +101,14 @@ final class ApplicationReconciler {
         /** How long the guard held back a self-heal in this reconcile: the application is looked at again then, not at its next poll. */
         Duration selfHealHeldFor;
         final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
+        final Map<ResourceKey, Confirmation> confirmations = new ConcurrentHashMap<>();
     }
 
     private record Placed(String key, List<Manifest> manifests) {
+    }
+
+    /** Whether a desired object's applied fingerprint matched its live object, as last checked. */
+    private record Confirmation(Manifest desired, String liveVersion, AppliedFingerprint fingerprint, boolean confirmed) {
     }
 
     /** A dry-run comparison, valid while neither the desired object nor the live one changed. */
@@ -335,7 +341,7 @@ final class ApplicationReconciler {
         tracked.keySet().forEach(key -> kinds.add(key.groupKind()));
         kinds.forEach(live::watch);
         Map<ResourceKey, Manifest> current = liveObjects(application, desired);
-        Set<ResourceKey> unconfirmed = AppliedInventory.unconfirmed(desired, key -> Optional.ofNullable(current.get(key)), tracked);
+        Set<ResourceKey> unconfirmed = unconfirmed(desired, current, tracked, remembered);
         List<Manifest> toDiff = new ArrayList<>();
         Map<ResourceKey, ResourceDiff> diffs = new LinkedHashMap<>();
         for (Manifest manifest : desired) {
@@ -369,6 +375,39 @@ final class ApplicationReconciler {
                 .toList();
         remembered.diffs.keySet().retainAll(desiredKeys);
         return Comparison.of(desired, current, unconfirmed, diffs, orphans, health);
+    }
+
+    /**
+     * {@link AppliedInventory#unconfirmed}, remembering each answer while the desired object (the
+     * same instance), the live object's version and the fingerprint stay: a watch event on one
+     * object of a large application then costs one check, not one per object.
+     */
+    private static Set<ResourceKey> unconfirmed(List<Manifest> desired, Map<ResourceKey, Manifest> current,
+                                                Map<ResourceKey, Optional<AppliedFingerprint>> tracked, Memory remembered) {
+        Set<ResourceKey> unconfirmed = new LinkedHashSet<>();
+        for (Manifest manifest : desired) {
+            ResourceKey key = manifest.key();
+            Manifest live = current.get(key);
+            Optional<AppliedFingerprint> fingerprint = tracked.getOrDefault(key, Optional.empty());
+            if (live == null || fingerprint.isEmpty()) {
+                unconfirmed.add(key);
+                continue;
+            }
+            Confirmation known = remembered.confirmations.get(key);
+            boolean confirmed;
+            if (known != null && known.desired() == manifest && known.liveVersion().equals(resourceVersion(live))
+                    && known.fingerprint().equals(fingerprint.get())) {
+                confirmed = known.confirmed();
+            } else {
+                confirmed = AppliedInventory.unconfirmed(List.of(manifest), ignored -> Optional.of(live), Map.of(key, fingerprint)).isEmpty();
+                remembered.confirmations.put(key, new Confirmation(manifest, resourceVersion(live), fingerprint.get(), confirmed));
+            }
+            if (!confirmed) {
+                unconfirmed.add(key);
+            }
+        }
+        remembered.confirmations.keySet().retainAll(current.keySet());
+        return unconfirmed;
     }
 
     private Map<ResourceKey, Manifest> liveObjects(Application application, List<Manifest> desired) {
