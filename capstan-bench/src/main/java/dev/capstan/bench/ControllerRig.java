@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -161,7 +160,16 @@ final class ControllerRig implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         Set<String> waiting = Set.copyOf(names);
         while (true) {
-            Set<String> pending = pending(waiting, status -> synced(status, revision));
+            Map<String, ApplicationStatus> statuses = statuses();
+            for (String name : waiting) {
+                ApplicationStatus status = statuses.get(name);
+                if (status != null && status.getOperationState() != null
+                        && Set.of("Failed", "Error").contains(status.getOperationState().getPhase())) {
+                    throw new IllegalStateException("the sync of " + name + " failed: " + status.getOperationState().getMessage());
+                }
+            }
+            Set<String> pending = waiting.stream().filter(name -> !statuses.containsKey(name) || !synced(statuses.get(name), revision))
+                    .collect(Collectors.toSet());
             if (pending.isEmpty()) {
                 return (System.nanoTime() - start) / 1e9;
             }
@@ -173,12 +181,10 @@ final class ControllerRig implements AutoCloseable {
         }
     }
 
-    private Set<String> pending(Set<String> names, Predicate<ApplicationStatus> done) {
-        Map<String, ApplicationStatus> statuses = client.resources(Application.class).inNamespace(APP_NAMESPACE).list().getItems().stream()
+    private Map<String, ApplicationStatus> statuses() {
+        return client.resources(Application.class).inNamespace(APP_NAMESPACE).list().getItems().stream()
                 .filter(application -> application.getStatus() != null)
                 .collect(Collectors.toMap(application -> application.getMetadata().getName(), Application::getStatus));
-        return names.stream().filter(name -> !statuses.containsKey(name) || !done.test(statuses.get(name)))
-                .collect(Collectors.toSet());
     }
 
     static boolean synced(ApplicationStatus status, String revision) {

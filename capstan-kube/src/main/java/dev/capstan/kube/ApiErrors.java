@@ -3,6 +3,7 @@ package dev.capstan.kube;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -75,9 +76,14 @@ public final class ApiErrors {
         return String.valueOf(error.getMessage());
     }
 
+    /**
+     * A failure of the connection, or a request the client gave up waiting for (its request
+     * timeout, a {@link TimeoutException} from the HTTP client): the server may just be busy, and
+     * the engine's writes are server-side applies and deletes, safe to send again.
+     */
     private static boolean hasNetworkCause(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof InterruptedIOException) {
+            if (cause instanceof IOException || cause instanceof InterruptedIOException || cause instanceof TimeoutException) {
                 return true;
             }
         }
