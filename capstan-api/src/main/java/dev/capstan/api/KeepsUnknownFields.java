@@ -1,5 +1,6 @@
 package dev.capstan.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,16 +14,20 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
  */
 public abstract class KeepsUnknownFields {
 
-    private final Map<String, Object> unknownFields = new LinkedHashMap<>();
+    /** Made on the first unknown field: most parts have none, and an Application's status has thousands of parts. */
+    private Map<String, Object> unknownFields;
 
-    /** The fields not mapped to a property, by name, in the order they were read. */
+    /** The fields not mapped to a property, by name, in the order they were read (read-only). */
     @JsonAnyGetter
     public Map<String, Object> getUnknownFields() {
-        return unknownFields;
+        return unknownFields == null ? Map.of() : Collections.unmodifiableMap(unknownFields);
     }
 
     @JsonAnySetter
     public void setUnknownField(String name, Object value) {
+        if (unknownFields == null) {
+            unknownFields = new LinkedHashMap<>();
+        }
         unknownFields.put(name, value);
     }
 }

@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import dev.capstan.api.CustomResourceDefinitions;
 import dev.capstan.api.v1alpha1.Application;
@@ -160,7 +161,16 @@ final class ControllerRig implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         Set<String> waiting = Set.copyOf(names);
         while (true) {
-            Map<String, ApplicationStatus> statuses = statuses();
+            Map<String, ApplicationStatus> statuses;
+            try {
+                statuses = statuses();
+            } catch (KubernetesClientException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1000); // the list of large statuses can time out on a busy machine: ask again
+                continue;
+            }
             for (String name : waiting) {
                 ApplicationStatus status = statuses.get(name);
                 if (status != null && status.getOperationState() != null

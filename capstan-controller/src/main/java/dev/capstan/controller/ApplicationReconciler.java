@@ -311,11 +311,11 @@ final class ApplicationReconciler {
         if (refreshAt != null) {
             remembered.refreshAt = null;
         }
-        RenderResult rendered = sources.render(source, commit);
         String placedFor = commit.sha() + "|" + new Target(source, commit, List.of()).sourceKey() + "|"
                 + OperationRunner.destinationNamespace(application);
         Placed placed = remembered.placed;
         if (placed == null || !placed.key().equals(placedFor)) {
+            RenderResult rendered = sources.render(source, commit);
             placed = new Placed(placedFor, ApplicationDiff.place(application, rendered.manifests(), cluster));
             remembered.placed = placed;
         }

@@ -15,22 +15,22 @@ import dev.capstan.git.GitSources;
 
 /**
  * From an application's source to what it desires: which commit the target revision names now,
- * and the manifests at that commit. Renders are cached by repository, commit, path and options, so
- * a new commit that does not touch an application costs a hash lookup; a hard refresh forgets them.
+ * and the manifests at that commit. Renders are cached by repository, commit, path and options, up
+ * to {@value #CACHED_OBJECTS} objects in all, the least recently used going first: applications that
+ * deploy the same source to several places render it once, and an application whose placed
+ * manifests were forgotten places them again without reading Git. A hard refresh forgets them. The
+ * reconciler keeps each application's placed manifests itself, so this cache is not what holds the
+ * desired state of every application.
  */
 final class Sources {
 
-    private static final int CACHED_RENDERS = 512;
+    private static final int CACHED_OBJECTS = 5_000;
 
     private final GitSources git;
     private final Credentials credentials;
     private final DirectoryRenderer renderer = new DirectoryRenderer();
-    private final Map<RenderKey, RenderResult> renders = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RenderKey, RenderResult> eldest) {
-            return size() > CACHED_RENDERS;
-        }
-    };
+    private final LinkedHashMap<RenderKey, RenderResult> renders = new LinkedHashMap<>(64, 0.75f, true);
+    private int cachedObjects;
 
     private final Map<ResolveKey, Resolved> resolved = new ConcurrentHashMap<>();
 
@@ -82,7 +82,13 @@ final class Sources {
         SourceTree tree = git.tree(source.getRepoURL(), commit, path, credentials.forRepository(source.getRepoURL()));
         RenderResult result = renderer.render(tree, path, options);
         synchronized (renders) {
-            renders.put(key, result);
+            RenderResult previous = renders.put(key, result);
+            cachedObjects += result.manifests().size() - (previous == null ? 0 : previous.manifests().size());
+            var eldest = renders.entrySet().iterator();
+            while (cachedObjects > CACHED_OBJECTS && eldest.hasNext()) {
+                cachedObjects -= eldest.next().getValue().manifests().size();
+                eldest.remove();
+            }
         }
         return result;
     }
@@ -90,7 +96,14 @@ final class Sources {
     /** Forgets the renders of a repository: a hard refresh. */
     void forget(String repoURL) {
         synchronized (renders) {
-            renders.keySet().removeIf(key -> key.repoURL().equals(repoURL));
+            var entries = renders.entrySet().iterator();
+            while (entries.hasNext()) {
+                var entry = entries.next();
+                if (entry.getKey().repoURL().equals(repoURL)) {
+                    cachedObjects -= entry.getValue().manifests().size();
+                    entries.remove();
+                }
+            }
         }
     }
 

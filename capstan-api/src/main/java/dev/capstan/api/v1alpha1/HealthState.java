@@ -22,7 +22,7 @@ public class HealthState extends KeepsUnknownFields {
     }
 
     public void setStatus(String status) {
-        this.status = status;
+        this.status = RepeatedValues.shared(status);
     }
 
     public String getMessage() {

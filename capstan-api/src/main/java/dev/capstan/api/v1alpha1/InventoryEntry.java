@@ -28,7 +28,7 @@ public class InventoryEntry extends KeepsUnknownFields {
     }
 
     public void setGroup(String group) {
-        this.group = group;
+        this.group = RepeatedValues.shared(group);
     }
 
     public String getKind() {
@@ -36,7 +36,7 @@ public class InventoryEntry extends KeepsUnknownFields {
     }
 
     public void setKind(String kind) {
-        this.kind = kind;
+        this.kind = RepeatedValues.shared(kind);
     }
 
     public String getNamespace() {
@@ -44,7 +44,7 @@ public class InventoryEntry extends KeepsUnknownFields {
     }
 
     public void setNamespace(String namespace) {
-        this.namespace = namespace;
+        this.namespace = RepeatedValues.shared(namespace);
     }
 
     public String getName() {

@@ -32,7 +32,7 @@ public class ResourceStatus extends KeepsUnknownFields {
     }
 
     public void setGroup(String group) {
-        this.group = group;
+        this.group = RepeatedValues.shared(group);
     }
 
     public String getVersion() {
@@ -40,7 +40,7 @@ public class ResourceStatus extends KeepsUnknownFields {
     }
 
     public void setVersion(String version) {
-        this.version = version;
+        this.version = RepeatedValues.shared(version);
     }
 
     public String getKind() {
@@ -48,7 +48,7 @@ public class ResourceStatus extends KeepsUnknownFields {
     }
 
     public void setKind(String kind) {
-        this.kind = kind;
+        this.kind = RepeatedValues.shared(kind);
     }
 
     public String getNamespace() {
@@ -56,7 +56,7 @@ public class ResourceStatus extends KeepsUnknownFields {
     }
 
     public void setNamespace(String namespace) {
-        this.namespace = namespace;
+        this.namespace = RepeatedValues.shared(namespace);
     }
 
     public String getName() {
@@ -72,7 +72,7 @@ public class ResourceStatus extends KeepsUnknownFields {
     }
 
     public void setStatus(String status) {
-        this.status = status;
+        this.status = RepeatedValues.shared(status);
     }
 
     public HealthState getHealth() {

@@ -1,70 +1,38 @@
 package dev.capstan.controller.live;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
-import dev.capstan.engine.cluster.ClusterClient.ApplyOptions;
+import dev.capstan.engine.sync.AppliedFingerprint;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The copy of a live object the cache keeps: everything health checks and fingerprints read,
- * without what only costs memory. Field-manager entries other than Capstan's own apply are dropped
- * (on a busy object they are most of its size), as is kubectl's last-applied annotation; a
- * Secret's values become short hashes, so no secret stays in the controller's memory and a changed
- * value still shows as a change.
+ * The copy of a live object the cache keeps: what health checks, sync planning and fingerprints
+ * read, without what only costs memory. Field-manager entries are reduced to the hash of the fields
+ * Capstan's apply owns ({@link AppliedFingerprint#digestOwnedFields}); kubectl's last-applied
+ * annotation is dropped; so are the values of ConfigMaps and Secrets ({@code data},
+ * {@code binaryData}, {@code stringData}): nothing judges their health or plans a sync by them, a
+ * changed value still arrives as a new resource version, and no secret stays in the controller's
+ * memory. Whoever needs the whole object (a diff, a view of the live manifest) reads it from the API
+ * server.
  */
 final class Trimmed {
 
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    private static final List<String> VALUES = List.of("data", "binaryData", "stringData");
 
     private Trimmed() {
     }
 
     static ObjectNode trim(ObjectNode object) {
-        if (object.get("metadata") instanceof ObjectNode metadata) {
-            if (metadata.get("managedFields") instanceof ArrayNode managed) {
-                List<JsonNode> kept = new ArrayList<>();
-                for (JsonNode entry : managed) {
-                    if (ApplyOptions.FIELD_MANAGER.equals(entry.path("manager").asString())
-                            && "Apply".equals(entry.path("operation").asString())) {
-                        kept.add(entry);
-                    }
-                }
-                managed.removeAll();
-                kept.forEach(managed::add);
-            }
-            if (metadata.get("annotations") instanceof ObjectNode annotations) {
-                annotations.remove(LAST_APPLIED);
-            }
+        AppliedFingerprint.digestOwnedFields(object);
+        if (object.get("metadata") instanceof ObjectNode metadata && metadata.get("annotations") instanceof ObjectNode annotations) {
+            annotations.remove(LAST_APPLIED);
         }
-        if ("Secret".equals(object.path("kind").asString()) && object.path("apiVersion").asString().equals("v1")) {
-            hashValues(object, "data");
-            hashValues(object, "stringData");
+        String kind = object.path("kind").asString();
+        if (object.path("apiVersion").asString().equals("v1") && (kind.equals("ConfigMap") || kind.equals("Secret"))) {
+            object.remove(VALUES);
         }
         return object;
-    }
-
-    private static void hashValues(ObjectNode object, String field) {
-        if (object.get(field) instanceof ObjectNode values) {
-            for (String key : List.copyOf(values.propertyNames())) {
-                values.put(key, "sha256:" + sha256(values.get(key).asString()));
-            }
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -56,6 +56,25 @@ class AppliedFingerprintTest {
         assertThat(AppliedFingerprint.of(DESIRED, WRITTEN).matches(reordered, WRITTEN)).isTrue();
     }
 
+    @Test
+    void an_object_whose_owned_fields_were_digested_matches_as_the_whole_object_does() {
+        var fingerprint = AppliedFingerprint.of(DESIRED, WRITTEN);
+        Manifest digested = Manifest.of(AppliedFingerprint.digestOwnedFields(WRITTEN.copyObject()));
+
+        assertThat(digested.at("/metadata/managedFields")).hasSize(1);
+        assertThat(digested.at("/metadata/managedFields/0/fieldsV1").isMissingNode()).isTrue();
+        assertThat(fingerprint.matches(DESIRED, digested)).isTrue();
+    }
+
+    @Test
+    void a_digest_of_fields_another_manager_took_over_does_not_match() {
+        var fingerprint = AppliedFingerprint.of(DESIRED, WRITTEN);
+        Manifest edited = WRITTEN.with(object -> ((ArrayNode) object.at("/metadata/managedFields"))
+                .set(0, entry("capstan", "Apply", "", "{\"f:spec\":{\"f:template\":{}}}")));
+
+        assertThat(fingerprint.matches(DESIRED, Manifest.of(AppliedFingerprint.digestOwnedFields(edited.copyObject())))).isFalse();
+    }
+
     private static ObjectNode entry(String manager, String operation, String subresource, String fields) {
         ObjectNode entry = (ObjectNode) Manifest.parse("{fieldsV1: " + fields + "}").at("");
         entry.put("manager", manager).put("operation", operation);
