@@ -57,7 +57,7 @@ class HelmRendererTest {
                 "charts/web/templates/deployment.yaml",
                 "charts/web/templates/migrate-job.yaml");
         assertThat(result.warnings()).singleElement().hasToString(
-                "charts/web/templates/tests/test-connection.yaml: Pod/apps/demo-test-connection is a Helm test hook, which has no place in a sync; it is not applied");
+                "charts/web/templates/tests/test-connection.yaml: Pod/demo-test-connection is a Helm test hook, which has no place in a sync; it is not applied");
     }
 
     @Test
