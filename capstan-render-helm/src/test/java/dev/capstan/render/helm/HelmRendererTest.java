@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +148,21 @@ class HelmRendererTest {
 
         assertThatThrownBy(() -> small.render(REPO, "charts/web", HelmOptions.defaults("demo")))
                 .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+    }
+
+    @Test
+    void renders_many_applications_at_once() throws Exception {
+        HelmRenderer renderer = renderer();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            var renders = new ArrayList<Future<RenderResult>>();
+            for (int i = 0; i < 8; i++) {
+                String release = "app" + i;
+                renders.add(pool.submit(() -> renderer.render(REPO, "charts/web", HelmOptions.defaults(release))));
+            }
+            for (int i = 0; i < renders.size(); i++) {
+                assertThat(configMap(renders.get(i).get(), "app" + i + "-config").at("/data/greeting").asString()).isEqualTo("hello");
+            }
+        }
     }
 
     private static Manifest configMap(RenderResult result, String name) {
