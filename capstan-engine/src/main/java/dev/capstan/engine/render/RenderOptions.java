@@ -3,7 +3,7 @@ package dev.capstan.engine.render;
 /**
  * What an application asks of the tool that renders its source: one record per tool, so that a
  * caller can switch over the kinds exhaustively and each {@link Renderer} takes only its own.
- * Kustomize, Helm and Jsonnet options join {@link DirectoryOptions} here as those renderers land.
+ * Kustomize and Jsonnet options join {@link DirectoryOptions} and {@link HelmOptions} here as those renderers land.
  */
-public sealed interface RenderOptions permits DirectoryOptions {
+public sealed interface RenderOptions permits DirectoryOptions, HelmOptions {
 }

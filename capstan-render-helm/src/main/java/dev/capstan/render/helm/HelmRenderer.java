@@ -1,0 +1,100 @@
+package dev.capstan.render.helm;
+
+import dev.capstan.engine.Manifest;
+import dev.capstan.engine.Origin;
+import dev.capstan.engine.render.DirectorySourceTree;
+import dev.capstan.engine.render.HelmOptions;
+import dev.capstan.engine.render.LinkResolver;
+import dev.capstan.engine.render.RenderException;
+import dev.capstan.engine.render.RenderException.Reason;
+import dev.capstan.engine.render.RenderLimits;
+import dev.capstan.engine.render.RenderResult;
+import dev.capstan.engine.render.Renderer;
+import dev.capstan.engine.render.SourceTree;
+import dev.capstan.engine.render.ToolOutput;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders a Helm chart, as Argo CD's Helm source does, with Helm itself running in process
+ * (helm-java). The chart is copied into a private directory, from a source tree for a chart kept
+ * in Git ({@link #render(SourceTree, String, HelmOptions)}) or from a chart repository
+ * ({@link #render(ChartReference, HelmOptions)}); Helm templates it with the options' values; the
+ * output becomes objects whose origin is their template, with the chart's CRDs first unless
+ * skipped; and Helm's hooks become Capstan's ({@link HelmHooks}).
+ *
+ * <p>Stateless apart from the chart cache: one instance serves any number of applications at once.
+ * helm-java does not let templates see extra {@code apiVersions}; they are ignored.
+ */
+public final class HelmRenderer implements Renderer<HelmOptions> {
+
+    private final RenderLimits limits;
+    private final HelmLimits helmLimits;
+    private final ChartRepository repository;
+
+    /**
+     * @param repository where charts from Helm repositories are downloaded to and cached
+     */
+    public HelmRenderer(RenderLimits limits, HelmLimits helmLimits, ChartRepository repository) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.helmLimits = Objects.requireNonNull(helmLimits, "helmLimits");
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    /** Renders the chart whose directory is {@code path} in {@code tree}. */
+    @Override
+    public RenderResult render(SourceTree tree, String path, HelmOptions options) {
+        String chart = LinkResolver.normalise(path);
+        try (Workspace workspace = Workspace.create()) {
+            var budget = new ReadBudget(limits);
+            ChartCopy.copy(tree, chart, workspace.chart(), budget);
+            List<Path> values = ValueLayers.write(tree, chart, options, budget, workspace);
+            return rendered(workspace, values, options, chart);
+        } catch (UncheckedIOException e) {
+            throw unprepared(chart, e);
+        }
+    }
+
+    /**
+     * Renders a chart from a Helm repository, downloading it unless it is cached. Value files are
+     * read from inside the chart's package.
+     */
+    public RenderResult render(ChartReference reference, HelmOptions options) {
+        Path archive = repository.fetch(reference);
+        String chart = reference.chart();
+        try (Workspace workspace = Workspace.create()) {
+            var budget = new ReadBudget(limits);
+            ChartArchive.extract(archive, workspace.chart(), budget, reference.toString());
+            var packaged = new DirectorySourceTree(workspace.chart());
+            List<Path> values = ValueLayers.write(packaged, ".", options, budget, workspace);
+            return rendered(workspace, values, options, chart);
+        } catch (UncheckedIOException e) {
+            throw unprepared(chart, e);
+        }
+    }
+
+    private RenderResult rendered(Workspace workspace, List<Path> values, HelmOptions options, String chartLocation) {
+        var manifests = new ArrayList<Manifest>();
+        if (!options.skipCrds()) {
+            manifests.addAll(CrdFiles.read(workspace.chart(), chartLocation));
+        }
+        HiddenHooks.hideIn(workspace.root());
+        String output = HiddenHooks.restore(HelmTemplate.run(workspace, values, options, helmLimits, chartLocation));
+        manifests.addAll(TemplateOutput.read(output, chartLocation, ChartCopy.join(chartLocation, "Chart.yaml")));
+        if (manifests.size() > limits.maxObjects()) {
+            throw new RenderException(Reason.TOO_LARGE, manifests.get(limits.maxObjects()).origin(),
+                    "the chart renders more than " + limits.maxObjects() + " objects, the limit");
+        }
+        HelmHooks.Mapped mapped = HelmHooks.map(manifests);
+        ToolOutput.requireUnique(mapped.manifests());
+        return new RenderResult(mapped.manifests(), mapped.warnings());
+    }
+
+    /** Names the chart and the kind of failure, never a path on this machine. */
+    private static RenderException unprepared(String chart, UncheckedIOException e) {
+        return new RenderException(Reason.IO, new Origin(chart, 0), "cannot prepare the chart for Helm: " + e.getCause().getClass().getSimpleName(), e);
+    }
+}
