@@ -5,5 +5,5 @@ package dev.capstan.engine.render;
  * caller can switch over the kinds exhaustively and each {@link Renderer} takes only its own.
  * Kustomize, Helm and Jsonnet options join {@link DirectoryOptions} here as those renderers land.
  */
-public sealed interface RenderOptions permits DirectoryOptions {
+public sealed interface RenderOptions permits DirectoryOptions, KustomizeOptions {
 }
