@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -22,11 +23,27 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * replaces the entry of the same name; labels and annotations win over the same keys; components
  * and patches are added after those written.
  */
-final class KustomizationEdit {
+final class KustomizationEdit implements Consumer<Kustomization> {
 
     static final String ORIGIN_ANNOTATIONS = "originAnnotations";
 
-    private KustomizationEdit() {
+    private final KustomizeOptions options;
+    private boolean ownOrigins;
+
+    KustomizationEdit(KustomizeOptions options) {
+        this.options = options;
+    }
+
+    /** Writes the options into the application's kustomization and asks kustomize for origin annotations. */
+    @Override
+    public void accept(Kustomization kustomization) {
+        apply(kustomization, options);
+        ownOrigins = requestOrigins(kustomization);
+    }
+
+    /** Whether the kustomization asked for origin annotations itself, so they are the user's to keep. */
+    boolean ownOrigins() {
+        return ownOrigins;
     }
 
     static void apply(Kustomization kustomization, KustomizeOptions options) {

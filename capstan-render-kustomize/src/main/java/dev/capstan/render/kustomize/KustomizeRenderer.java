@@ -13,10 +13,6 @@ import dev.capstan.engine.render.SourceTree;
 import dev.capstan.engine.render.SourceTree.Entry;
 import dev.capstan.engine.render.ToolOutput;
 import dev.capstan.localcluster.CapstanHome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,34 +71,13 @@ public final class KustomizeRenderer implements Renderer<KustomizeOptions> {
         String app = LinkResolver.normalise(path);
         try (PrivateDirectory work = PrivateDirectory.create(temporaryParent, "capstan-kustomize-")) {
             Path source = work.path().resolve("source");
-            SourceCopy.Copied copied = SourceCopy.copy(tree, app, source, limits, options.allowRemoteBases());
+            var edit = new KustomizationEdit(options);
+            SourceCopy.Copied copied = SourceCopy.copy(tree, app, source, limits, options.allowRemoteBases(), edit);
             Origin origin = new Origin(copied.kustomizationFile(), 0);
-            Optional<Boolean> ownOrigins = edit(source.resolve(copied.kustomizationFile()), options);
             byte[] output = KustomizeRun.build(executable, source, app, options.allowRemoteBases(), timeout, limits, origin);
-            requireRead(copied, ownOrigins.isPresent());
+            requireRead(copied);
             List<Manifest> manifests = ToolOutput.read("kustomize", output, origin, limits);
-            return new RenderResult(OriginAnnotations.apply(manifests, app, origin, ownOrigins.orElse(true)), copied.warnings());
-        }
-    }
-
-    /**
-     * Writes the options into the copied kustomization and asks for origin annotations.
-     *
-     * @return whether the kustomization asked for origin annotations itself; empty when it could
-     *     not be read here, so that kustomize's own message about it is what the user sees
-     */
-    private static Optional<Boolean> edit(Path kustomizationFile, KustomizeOptions options) {
-        try {
-            Optional<Kustomization> kustomization = Kustomization.parse(Files.readAllBytes(kustomizationFile));
-            if (kustomization.isEmpty()) {
-                return Optional.empty();
-            }
-            KustomizationEdit.apply(kustomization.get(), options);
-            boolean ownOrigins = KustomizationEdit.requestOrigins(kustomization.get());
-            Files.writeString(kustomizationFile, kustomization.get().write(), StandardCharsets.UTF_8);
-            return Optional.of(ownOrigins);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new RenderResult(OriginAnnotations.apply(manifests, app, origin, edit.ownOrigins()), copied.warnings());
         }
     }
 
@@ -110,10 +85,7 @@ public final class KustomizeRenderer implements Renderer<KustomizeOptions> {
      * A kustomization this renderer could not read was not checked for what it loads, so its
      * output is not used even when kustomize read it.
      */
-    private static void requireRead(SourceCopy.Copied copied, boolean applicationRead) {
-        if (!applicationRead) {
-            throw unreadable(copied.kustomizationFile());
-        }
+    private static void requireRead(SourceCopy.Copied copied) {
         if (!copied.unreadKustomizations().isEmpty()) {
             throw unreadable(copied.unreadKustomizations().getFirst());
         }

@@ -10,6 +10,7 @@ import dev.capstan.engine.render.SourceTree;
 import dev.capstan.engine.render.SourceTree.Entry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Copies what kustomize will read of an application into a directory of its own: the
@@ -46,6 +48,7 @@ final class SourceCopy {
     private final Path target;
     private final RenderLimits limits;
     private final boolean allowRemoteBases;
+    private final Consumer<Kustomization> editApplication;
     private final Set<String> copiedDirectories = new HashSet<>();
     private final Set<String> copiedFiles = new HashSet<>();
     private final List<String> unread = new ArrayList<>();
@@ -53,22 +56,26 @@ final class SourceCopy {
     private long totalBytes;
     private int entries;
 
-    private SourceCopy(SourceTree tree, Path target, RenderLimits limits, boolean allowRemoteBases) {
+    private SourceCopy(SourceTree tree, Path target, RenderLimits limits, boolean allowRemoteBases, Consumer<Kustomization> editApplication) {
         this.tree = tree;
         this.target = target;
         this.limits = limits;
         this.allowRemoteBases = allowRemoteBases;
+        this.editApplication = editApplication;
     }
 
     /**
-     * Copies the application at {@code app} (a directory holding a kustomization) into {@code target}.
+     * Copies the application at {@code app} (a directory holding a kustomization) into {@code target},
+     * changing its kustomization with {@code editApplication} first (when it can be read), so that
+     * what the change adds is checked and copied too.
      *
      * @throws RenderException {@code NOT_FOUND} when there is no kustomization at {@code app},
      *     {@code PATH_OUTSIDE_ROOT} for an entry or link leading out of the source, {@code TOO_LARGE}
      *     when the files are over {@link RenderLimits}
      */
-    static Copied copy(SourceTree tree, String app, Path target, RenderLimits limits, boolean allowRemoteBases) {
-        return new SourceCopy(tree, target, limits, allowRemoteBases).copyApplication(LinkResolver.normalise(app));
+    static Copied copy(SourceTree tree, String app, Path target, RenderLimits limits, boolean allowRemoteBases,
+                       Consumer<Kustomization> editApplication) {
+        return new SourceCopy(tree, target, limits, allowRemoteBases, editApplication).copyApplication(LinkResolver.normalise(app));
     }
 
     private Copied copyApplication(String app) {
@@ -94,6 +101,10 @@ final class SourceCopy {
             if (parsed.isEmpty()) {
                 unread.add(file.get());
                 continue;
+            }
+            if (dir.equals(app)) {
+                editApplication.accept(parsed.get());
+                write(file.get(), parsed.get().write().getBytes(StandardCharsets.UTF_8));
             }
             for (String entry : parsed.get().loadedPaths()) {
                 loaded(dir, file.get(), entry).ifPresent(pending::addLast);
@@ -198,6 +209,10 @@ final class SourceCopy {
             throw new RenderException(Reason.TOO_LARGE, new Origin(file, 0), "the files the kustomization reads are larger than the limit of "
                     + RenderLimits.describeBytes(limits.maxTotalBytes()) + " in total");
         }
+        write(file, bytes);
+    }
+
+    private void write(String file, byte[] bytes) {
         Path path = onDisk(file);
         try {
             Files.createDirectories(path.getParent());
