@@ -64,6 +64,7 @@ public final class KustomizeBinary {
      *
      * @throws IllegalStateException when Go is missing or the build fails, with the build's last lines
      */
+    @SuppressWarnings("try") // the file lock is held by the try, not used in it
     public Path ensureBuilt() {
         try {
             String key = key();
