@@ -14,9 +14,11 @@ import java.util.function.Consumer;
 /**
  * Runs the {@code go} command for the binary build: static binaries, the installed toolchain only
  * (a {@code go} line newer than it fails clearly instead of fetching a toolchain), and the
- * wrapper module's committed {@code go.sum} as the source of truth.
+ * wrapper module's committed {@code go.sum} as the source of truth. Public for the other tools
+ * Capstan builds from Go modules the same way (kustomize); failures are {@link ControlPlaneException}s
+ * naming the step.
  */
-final class GoTool {
+public final class GoTool {
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "CGO_ENABLED", "0",
@@ -27,13 +29,13 @@ final class GoTool {
     private final String executable;
     private final Writer log;
 
-    GoTool(String executable, Writer log) {
+    public GoTool(String executable, Writer log) {
         this.executable = executable;
         this.log = log;
     }
 
     /** Runs {@code go args...} in {@code dir}; each output line goes to the log and to {@code onLine}. */
-    List<String> run(String step, Path dir, List<String> args, Consumer<String> onLine) {
+    public List<String> run(String step, Path dir, List<String> args, Consumer<String> onLine) {
         var command = new ArrayList<String>();
         command.add(executable);
         command.addAll(args);
@@ -67,7 +69,7 @@ final class GoTool {
         }
     }
 
-    List<String> run(String step, Path dir, List<String> args) {
+    public List<String> run(String step, Path dir, List<String> args) {
         return run(step, dir, args, line -> { });
     }
 

@@ -25,6 +25,10 @@ public final class RenderException extends RuntimeException {
         TOO_LARGE(false),
         /** The render options are invalid, such as a glob pattern that does not parse. */
         INVALID_OPTIONS(false),
+        /** A rendering tool (kustomize, helm) refused the source; its own message says why. */
+        TOOL_FAILED(false),
+        /** A rendering tool ran past its time limit and was stopped; may work on a retry. */
+        TIMEOUT(true),
         /** Reading the source failed; may work on a retry. */
         IO(true);
 

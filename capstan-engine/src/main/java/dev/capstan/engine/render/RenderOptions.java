@@ -3,7 +3,7 @@ package dev.capstan.engine.render;
 /**
  * What an application asks of the tool that renders its source: one record per tool, so that a
  * caller can switch over the kinds exhaustively and each {@link Renderer} takes only its own.
- * Kustomize and Jsonnet options join {@link DirectoryOptions} and {@link HelmOptions} here as those renderers land.
+ * Jsonnet options are part of {@link DirectoryOptions}, as Jsonnet files are read from a directory source.
  */
-public sealed interface RenderOptions permits DirectoryOptions, HelmOptions {
+public sealed interface RenderOptions permits DirectoryOptions, HelmOptions, KustomizeOptions {
 }
