@@ -4,6 +4,7 @@ import dev.capstan.engine.Origin;
 import dev.capstan.engine.render.RenderException;
 import dev.capstan.engine.render.RenderException.Reason;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An sjsonnet error put the way a person reads it: the file and line where it happened, relative
@@ -13,6 +14,8 @@ import java.util.Optional;
  */
 final class JsonnetProblem {
 
+    private static final Pattern PARSER_POSITION = Pattern.compile(":\\d+:\\d+, found");
+
     private JsonnetProblem() {
     }
 
@@ -21,6 +24,11 @@ final class JsonnetProblem {
 
         boolean isVariable() {
             return file.startsWith("<");
+        }
+
+        /** A name sjsonnet gives to what is no file: a variable, or {@code (materialize)} for the output. */
+        boolean isFile() {
+            return !file.startsWith("<") && !file.startsWith("(");
         }
 
         /** {@code extVar 'name'} for sjsonnet's {@code <ext-var name>}. */
@@ -34,8 +42,8 @@ final class JsonnetProblem {
 
     static RenderException of(TreePath file, sjsonnet.Error error) {
         Optional<Place> place = place(error);
-        Origin origin = place.filter(p -> !p.isVariable()).map(p -> new Origin(p.file(), p.line())).orElse(new Origin(file.toString(), 0));
-        String column = place.filter(p -> !p.isVariable() && p.column() > 0).map(p -> " at column " + p.column()).orElse("");
+        Origin origin = place.filter(Place::isFile).map(p -> new Origin(p.file(), p.line())).orElse(new Origin(file.toString(), 0));
+        String column = place.filter(p -> p.isFile() && p.column() > 0).map(p -> " at column " + p.column()).orElse("");
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ImportRefused refused) {
                 return new RenderException(refused.reason(), origin, refused.getMessage());
@@ -81,9 +89,11 @@ final class JsonnetProblem {
         return root.getClass().getSimpleName();
     }
 
+    /** The first line of sjsonnet's message, without the {@code :line:column} its parser puts after what it expected. */
     private static String firstLine(String message) {
         String text = message == null || message.isBlank() ? "evaluation failed" : message.strip();
         int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
+        String first = newline < 0 ? text : text.substring(0, newline).strip();
+        return PARSER_POSITION.matcher(first).replaceFirst(", found");
     }
 }

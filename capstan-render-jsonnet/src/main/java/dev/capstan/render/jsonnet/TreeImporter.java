@@ -51,10 +51,13 @@ final class TreeImporter extends sjsonnet.Importer {
                 + (libraries.isEmpty() ? "" : " nor in the library paths " + libraries.reversed()));
     }
 
-    /** Also asked by sjsonnet for the text of a variable ({@code <ext-var name>}) to place an error in; there is no such file. */
+    /**
+     * Also asked by sjsonnet for the text of names that are no file, such as a variable's
+     * ({@code <ext-var name>}), to place an error in: those are not there.
+     */
     @Override
     public Option<ResolvedFile> read(Path path) {
-        if (path.last().startsWith("<")) {
+        if (!isFile((TreePath) path)) {
             return Option.empty();
         }
         byte[] bytes = tree.read(path.toString(), limits.maxFileBytes());

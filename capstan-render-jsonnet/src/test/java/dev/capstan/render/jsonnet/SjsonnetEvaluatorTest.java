@@ -57,6 +57,14 @@ class SjsonnetEvaluatorTest {
     }
 
     @Test
+    void parses_yaml_read_with_importstr() {
+        RenderResult result = renderer.render(TREE, "apps/yaml", DirectoryOptions.defaults());
+
+        assertThat(result.manifests()).map(m -> m.name() + " " + m.string("/data/mode") + " " + m.label("parsed").orElseThrow())
+                .containsExactly("from-yaml 0755 yes");
+    }
+
+    @Test
     void reports_a_syntax_error_with_the_file_and_line() {
         assertThatThrownBy(() -> renderer.render(TREE, "apps/broken", DirectoryOptions.defaults()))
                 .isInstanceOfSatisfying(RenderException.class, e -> {
