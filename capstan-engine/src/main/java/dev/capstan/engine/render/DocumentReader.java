@@ -40,6 +40,11 @@ final class DocumentReader {
         int lineOf(JsonNode node) {
             return objectLines.getOrDefault(node, line);
         }
+
+        /** This document with no lines known, for text generated from the file rather than written in it. */
+        Document withoutLines() {
+            return new Document(value, 0, Map.of());
+        }
     }
 
     /** Objects this deep or shallower have their lines kept: a List's items in a JSON array are at depth 3. */

@@ -11,13 +11,18 @@ import java.util.Optional;
 
 /**
  * Which files of a directory application are manifests: {@code *.yaml}, {@code *.yml} and
- * {@code *.json} in the application's directory (and below it with {@code recurse}), kept by
- * {@code include} and {@code exclude}, in order of path. A symbolic link to a file is read as the
+ * {@code *.json} (and {@code *.jsonnet} when Jsonnet is evaluated) in the application's directory
+ * (and below it with {@code recurse}), kept by {@code include} and {@code exclude}, in order of path. A symbolic link to a file is read as the
  * file; a link to a directory is not descended into (as Argo CD), which also rules out cycles.
  */
 final class ManifestFiles {
 
-    record ManifestFile(SourcePath path, DocumentFormat format) {
+    /** A file to read as {@code format}; a Jsonnet file is read as the JSON it evaluates to. */
+    record ManifestFile(SourcePath path, DocumentFormat format, boolean jsonnet) {
+
+        ManifestFile(SourcePath path, DocumentFormat format) {
+            this(path, format, false);
+        }
     }
 
     /** The files chosen, and what was passed over that the user may want to hear about. */
@@ -29,23 +34,26 @@ final class ManifestFiles {
     private final boolean recurse;
     private final Optional<Glob> include;
     private final Optional<Glob> exclude;
+    private final boolean withJsonnet;
     private final List<ManifestFile> files = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
 
-    private ManifestFiles(SourceTree tree, SourcePath app, DirectoryOptions options) {
+    private ManifestFiles(SourceTree tree, SourcePath app, DirectoryOptions options, boolean withJsonnet) {
         this.tree = tree;
         this.app = app;
         this.recurse = options.recurse();
         this.include = pattern(options.include(), "include");
         this.exclude = pattern(options.exclude(), "exclude");
+        this.withJsonnet = withJsonnet;
     }
 
     /**
+     * @param withJsonnet whether {@code *.jsonnet} files are chosen too
      * @throws RenderException {@code NOT_FOUND} if {@code app} is not a directory,
      *     {@code PATH_OUTSIDE_ROOT} for a link out of the root, {@code INVALID_OPTIONS} for a bad pattern
      */
-    static Selection select(SourceTree tree, SourcePath app, DirectoryOptions options) {
-        var selection = new ManifestFiles(tree, app, options);
+    static Selection select(SourceTree tree, SourcePath app, DirectoryOptions options, boolean withJsonnet) {
+        var selection = new ManifestFiles(tree, app, options, withJsonnet);
         selection.requireDirectory();
         selection.walk(app);
         selection.files.sort(Comparator.comparing(file -> file.path().toString()));
@@ -71,7 +79,7 @@ final class ManifestFiles {
                         walk(path);
                     }
                 }
-                case FILE -> manifestFormat(path).ifPresent(format -> files.add(new ManifestFile(path, format)));
+                case FILE -> manifestFile(path).ifPresent(files::add);
                 case SYMLINK -> link(path, entry.linkTarget());
             }
         }
@@ -86,14 +94,14 @@ final class ManifestFiles {
         if (isExcluded(path)) {
             return;
         }
-        Optional<DocumentFormat> format = manifestFormat(path);
-        if (format.isEmpty() && !recurse) {
+        Optional<ManifestFile> file = manifestFile(path);
+        if (file.isEmpty() && !recurse) {
             return;
         }
         Optional<Entry> resolved = tree.resolve(path.toString());
         Origin origin = new Origin(path.toString(), 0);
         if (resolved.isEmpty()) {
-            if (format.isPresent()) {
+            if (file.isPresent()) {
                 warnings.add(new Warning(origin, "skipped: symbolic link to " + target + ", which does not exist"));
             }
         } else if (resolved.get().isDirectory()) {
@@ -101,16 +109,19 @@ final class ManifestFiles {
                 warnings.add(new Warning(origin, "skipped: symbolic link to the directory " + target + "; links to directories are not followed"));
             }
         } else {
-            format.ifPresent(f -> files.add(new ManifestFile(path, f)));
+            file.ifPresent(files::add);
         }
     }
 
-    /** The format of a manifest file the options select; empty for other files. */
-    private Optional<DocumentFormat> manifestFormat(SourcePath path) {
+    /** A manifest file the options select; empty for other files. */
+    private Optional<ManifestFile> manifestFile(SourcePath path) {
         if (isExcluded(path) || include.isPresent() && !include.get().matches(path.relativeTo(app))) {
             return Optional.empty();
         }
-        return DocumentFormat.ofFileName(path.name());
+        if (withJsonnet && path.name().endsWith(".jsonnet")) {
+            return Optional.of(new ManifestFile(path, DocumentFormat.JSON, true));
+        }
+        return DocumentFormat.ofFileName(path.name()).map(format -> new ManifestFile(path, format));
     }
 
     private boolean isExcluded(SourcePath path) {

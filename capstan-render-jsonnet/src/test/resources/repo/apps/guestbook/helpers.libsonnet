@@ -1,0 +1,2 @@
+// Only imported, never rendered on its own: it is not an object.
+'not a manifest'
