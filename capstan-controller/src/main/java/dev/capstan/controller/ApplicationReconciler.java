@@ -102,6 +102,12 @@ final class ApplicationReconciler {
         Duration selfHealHeldFor;
         final Map<ResourceKey, CachedDiff> diffs = new ConcurrentHashMap<>();
         final Map<ResourceKey, Confirmation> confirmations = new ConcurrentHashMap<>();
+        /**
+         * A status whose write failed (a timeout, a lost connection): the next reconcile starts from
+         * it rather than from the cached one, so the result of a sync that ran (its operation state,
+         * history and inventory) is not lost with the write.
+         */
+        ApplicationStatus unwritten;
     }
 
     private record Placed(String key, List<Manifest> manifests) {
@@ -153,14 +159,14 @@ final class ApplicationReconciler {
         }
         Memory remembered = memory.computeIfAbsent(name, key -> new Memory());
         takeRefreshRequest(application, remembered);
-        ApplicationStatus status = copyOf(application.getStatus());
+        ApplicationStatus status = remembered.unwritten != null ? remembered.unwritten : copyOf(application.getStatus());
         var conditions = new Conditions(status.getConditions(), clock.instant());
         Duration next = pollInterval(application);
         Optional<String> unsupported = unsupported(application);
         if (unsupported.isPresent()) {
             conditions.set(Conditions.PROJECT_VIOLATION, unsupported.get());
             status.setConditions(conditions.list());
-            applications.writeStatus(application, status);
+            writeStatus(application, status, remembered);
             return Optional.of(next);
         }
         try {
@@ -172,7 +178,7 @@ final class ApplicationReconciler {
                 events.record(application, ApplicationEvents.Type.Warning, "ProjectViolation", String.join("; ", violations));
                 status.setSync(syncState(SyncStatus.OUT_OF_SYNC, target, application, "Unknown"));
                 status.setConditions(conditions.list());
-                applications.writeStatus(application, status);
+                writeStatus(application, status, remembered);
                 return Optional.of(next);
             }
             Comparison comparison = compare(application, status, target, remembered);
@@ -192,6 +198,7 @@ final class ApplicationReconciler {
                 }
                 application = outcome.application();
                 status = outcome.status();
+                remembered.unwritten = status; // until written: what the sync did must survive a failure from here on
                 Target followed = target(application, remembered, Optional.empty());
                 comparison = compare(application, status, followed, remembered);
                 report(status, comparison, followed, application);
@@ -213,7 +220,7 @@ final class ApplicationReconciler {
                 status.setSync(new ApplicationStatus.Sync());
             }
             status.getSync().setStatus("Unknown");
-            applications.writeStatus(application, status);
+            writeStatus(application, status, remembered);
             if (e instanceof GitException git && git.isTransient()) {
                 throw e;
             }
@@ -221,11 +228,11 @@ final class ApplicationReconciler {
         } catch (ClusterException e) {
             conditions.set(Conditions.COMPARISON_ERROR, e.getMessage());
             status.setConditions(conditions.list());
-            applications.writeStatus(application, status);
+            writeStatus(application, status, remembered);
             throw e;
         }
         status.setObservedGeneration(application.getMetadata().getGeneration());
-        applications.writeStatus(application, status);
+        writeStatus(application, status, remembered);
         return Optional.of(next);
     }
 
@@ -585,6 +592,16 @@ final class ApplicationReconciler {
     }
 
     // --- small things ----------------------------------------------------------------------
+
+    private void writeStatus(Application application, ApplicationStatus status, Memory remembered) {
+        try {
+            applications.writeStatus(application, status);
+            remembered.unwritten = null;
+        } catch (RuntimeException e) {
+            remembered.unwritten = status;
+            throw e;
+        }
+    }
 
     private Duration pollInterval(Application application) {
         Map<String, String> annotations = application.getMetadata().getAnnotations();

@@ -28,6 +28,9 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
@@ -357,6 +360,38 @@ class ControllerIT {
             assertThat(blocked.string("/spec/template/spec/containers/0/image")).as("an object that was there before the watch is whole")
                     .isEqualTo("registry.invalid/blocked:1");
             assertThat(client.configMaps().inNamespace(destination).withName("after").get()).isNotNull();
+        }
+    }
+
+    @Test
+    void what_a_sync_did_survives_a_failed_write_of_the_status() throws Exception {
+        String namespace = "lostwrite-" + UUID.randomUUID().toString().substring(0, 6);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        repository.commit("main", Map.of("app/config.yaml", configMapYaml("lost-write", "k", "v")), "one");
+        Application application = application("lost", "app", automated(false, false));
+        application.getMetadata().setNamespace(namespace);
+        var failed = new java.util.concurrent.atomic.AtomicInteger();
+        Interceptor failFirstStatusWrite = new Interceptor() {
+            @Override
+            public void before(BasicBuilder builder, io.fabric8.kubernetes.client.http.HttpRequest request, RequestTags tags) {
+                if (request.method().equals("PUT") && request.uri().getPath().endsWith("/applications/lost/status")
+                        && failed.getAndIncrement() == 0) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("connection lost (simulated)"));
+                }
+            }
+        };
+        var config = new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build();
+        try (KubernetesClient failing = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("fail-first-status-write", failFirstStatusWrite)).build();
+             CapstanController own = CapstanController.start(failing, options(namespace, "cache-lost"))) {
+            client.resource(application).create();
+
+            ApplicationStatus status = await().atMost(TIMEOUT).until(() -> statusIn(namespace, "lost"), current -> current != null
+                    && current.getOperationState() != null && "Succeeded".equals(current.getOperationState().getPhase()));
+
+            assertThat(failed.get()).as("the first write of the status failed").isGreaterThan(1);
+            assertThat(status.getHistory()).hasSize(1);
+            assertThat(status.getInventory()).extracting(entry -> entry.getName()).containsExactly("lost-write");
         }
     }
 
