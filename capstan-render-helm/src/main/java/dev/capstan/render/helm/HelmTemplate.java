@@ -53,7 +53,7 @@ final class HelmTemplate {
         try {
             output = task.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new RenderException(Reason.TOO_LARGE, new Origin(chartLocation, 0),
+            throw new RenderException(Reason.TIMEOUT, new Origin(chartLocation, 0),
                     "Helm took longer than the limit of " + limits.timeout().toSeconds() + "s to render the chart");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -129,7 +129,7 @@ class HelmRendererTest {
         var impatient = new HelmRenderer(RenderLimits.defaults(), HelmLimits.defaults().withTimeout(Duration.ofMillis(200)), new ChartRepository(cache));
 
         assertThatThrownBy(() -> impatient.render(REPO, "charts/slow", HelmOptions.defaults("demo")))
-                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
                 .hasMessageContaining("Helm took longer than the limit");
     }
 

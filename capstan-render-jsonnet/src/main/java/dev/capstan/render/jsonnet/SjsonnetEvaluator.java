@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * The engine's {@link JsonnetEvaluator} on sjsonnet, Databricks' Jsonnet interpreter for the JVM.
  * Each evaluation runs on a thread of its own with a large stack, so that deep Jsonnet recursion
  * ends in an error rather than taking the caller down, and so that it can be stopped: after
- * {@code timeout} the thread is interrupted and the caller gets a {@code TOO_LARGE} error at
+ * {@code timeout} the thread is interrupted and the caller gets a {@code TIMEOUT} error at
  * once. sjsonnet checks for the interrupt at every step of the Jsonnet program, but not inside a
  * single call into its standard library, which runs on until it returns. Thread-safe: one
  * instance serves any number of renders at once.
@@ -52,7 +52,7 @@ public final class SjsonnetEvaluator implements JsonnetEvaluator {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             thread.interrupt();
-            throw new RenderException(Reason.TOO_LARGE, new Origin(file, 0), "Jsonnet evaluation took longer than the limit of "
+            throw new RenderException(Reason.TIMEOUT, new Origin(file, 0), "Jsonnet evaluation took longer than the limit of "
                     + describe(timeout) + " and was stopped");
         } catch (InterruptedException e) {
             thread.interrupt();

@@ -133,7 +133,7 @@ class SjsonnetEvaluatorTest {
         var quick = new DirectoryRenderer(RenderLimits.defaults(), new SjsonnetEvaluator(Duration.ofMillis(500)));
 
         assertThatThrownBy(() -> quick.render(TREE, "apps/runaway", DirectoryOptions.defaults()))
-                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
                 .hasMessage("apps/runaway/loop.jsonnet: Jsonnet evaluation took longer than the limit of 500ms and was stopped");
         assertThat(evaluationThreads("apps/runaway/loop.jsonnet")).allSatisfy(thread -> {
             thread.join(Duration.ofSeconds(10));
