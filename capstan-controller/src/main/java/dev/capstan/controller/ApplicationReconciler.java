@@ -323,7 +323,8 @@ final class ApplicationReconciler {
         Placed placed = remembered.placed;
         if (placed == null || !placed.key().equals(placedFor)) {
             RenderResult rendered = sources.render(source, commit);
-            placed = new Placed(placedFor, ApplicationDiff.place(application, rendered.manifests(), cluster));
+            placed = new Placed(placedFor, ApplicationDiff.place(application, rendered.manifests(), cluster).stream()
+                    .map(Manifest::compacted).toList());
             remembered.placed = placed;
         }
         return new Target(source, commit, placed.manifests());

@@ -1,5 +1,6 @@
 package dev.capstan.engine;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * One Kubernetes object as a JSON tree, desired (rendered from a source, with its
@@ -21,6 +25,8 @@ public final class Manifest {
     private final Origin origin;
     /** {@link #contentHash()}, worked out once: a manifest never changes. */
     private volatile String contentHash;
+    /** {@link #key()}, worked out once. */
+    private volatile ResourceKey key;
 
     private Manifest(ObjectNode object, Origin origin) {
         this.object = object;
@@ -67,7 +73,12 @@ public final class Manifest {
     }
 
     public ResourceKey key() {
-        return ResourceKey.of(groupKind(), namespace(), name());
+        ResourceKey known = key;
+        if (known == null) {
+            known = ResourceKey.of(groupKind(), namespace(), name());
+            key = known;
+        }
+        return known;
     }
 
     public Origin origin() {
@@ -86,11 +97,16 @@ public final class Manifest {
     }
 
     public Optional<String> annotation(String name) {
-        return Optional.ofNullable(annotations().get(name));
+        return metadataEntry("annotations", name);
     }
 
     public Optional<String> label(String name) {
-        return Optional.ofNullable(labels().get(name));
+        return metadataEntry("labels", name);
+    }
+
+    private Optional<String> metadataEntry(String map, String name) {
+        JsonNode value = object.path("metadata").path(map).get(name);
+        return value == null ? Optional.empty() : Optional.of(value.isNull() ? "" : value.asString());
     }
 
     public Map<String, String> annotations() {
@@ -99,6 +115,46 @@ public final class Manifest {
 
     public Map<String, String> labels() {
         return stringMap("/metadata/labels");
+    }
+
+    /**
+     * This manifest in the least memory, for one kept a long time (a live object in a cache): the
+     * same content, each object's properties in two arrays rather than a hash map, and short text
+     * values shared with equal ones elsewhere in the process ({@link String#intern()}: names,
+     * namespaces, kinds, labels repeat across copies and caches). The tree can no longer be
+     * changed in place, which no user of a manifest does; {@link #copyObject()} and
+     * {@link #with} still give changeable copies.
+     */
+    public Manifest compacted() {
+        Manifest compact = new Manifest((ObjectNode) compact(object), origin);
+        compact.contentHash = contentHash;
+        compact.key = key;
+        return compact;
+    }
+
+    private static final int SHARED_TEXT_LENGTH = 64;
+
+    private static JsonNode compact(JsonNode node) {
+        if (node instanceof ObjectNode objectNode) {
+            String[] names = new String[objectNode.size()];
+            JsonNode[] values = new JsonNode[names.length];
+            int i = 0;
+            for (var property : objectNode.properties()) {
+                names[i] = property.getKey().intern();
+                values[i] = compact(property.getValue());
+                i++;
+            }
+            return new ObjectNode(JsonNodeFactory.instance, new CompactObjectMap(names, values));
+        }
+        if (node instanceof ArrayNode arrayNode) {
+            var items = new ArrayList<JsonNode>(arrayNode.size());
+            arrayNode.forEach(item -> items.add(compact(item)));
+            return new ArrayNode(JsonNodeFactory.instance, items);
+        }
+        if (node.isString() && node.asString().length() <= SHARED_TEXT_LENGTH) {
+            return StringNode.valueOf(node.asString().intern());
+        }
+        return node;
     }
 
     /** A deep copy of the whole tree, for a caller that needs to change or serialise it. */

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The live-state cache: one watch per kind that some application manages, cluster-wide but
  * selected by Capstan's application label, so the API server sends only managed objects and memory
  * follows what Capstan manages, not the size of the cluster. Each object is kept once, trimmed
- * ({@link Trimmed}); fabric8's own informer store keeps only a stub per object (name, namespace,
+ * ({@link Trimmed}) and compacted ({@link Manifest#compacted()}); fabric8's own informer store keeps only a stub per object (name, namespace,
  * resourceVersion), enough for its re-lists.
  */
 public final class LiveStateCache implements LiveObjects, AutoCloseable {
@@ -116,22 +116,22 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
     @Override
     public List<Manifest> ofApplication(String application) {
         Set<ResourceKey> keys = new LinkedHashSet<>(byApplication.getOrDefault(application, Set.of()));
-        ownWrites.values().stream().filter(object -> application.equals(object.labels().get(Tracking.LABEL)))
+        ownWrites.values().stream().filter(object -> application.equals(object.label(Tracking.LABEL).orElse(null)))
                 .forEach(object -> keys.add(object.key()));
         List<Manifest> result = new ArrayList<>();
         for (ResourceKey key : keys) {
-            get(key).filter(object -> application.equals(object.labels().get(Tracking.LABEL))).ifPresent(result::add);
+            get(key).filter(object -> application.equals(object.label(Tracking.LABEL).orElse(null))).ifPresent(result::add);
         }
         return result;
     }
 
     @Override
     public void written(Manifest object) {
-        if (!object.labels().containsKey(Tracking.LABEL)) {
+        if (object.label(Tracking.LABEL).isEmpty()) {
             return; // not a managed object (a namespace made by CreateNamespace): never watched
         }
         ResourceKey key = object.key();
-        Manifest trimmed = Manifest.of(Trimmed.trim(object.copyObject()));
+        Manifest trimmed = Manifest.of(Trimmed.trim(object.copyObject())).compacted();
         Manifest watched = objects.get(key);
         if (watched == null || newer(trimmed, watched)) {
             ownWrites.put(key, trimmed);
@@ -194,14 +194,14 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
 
     private void put(GenericKubernetesResource resource) {
         ObjectNode object = serialization.convertValue(resource, ObjectNode.class);
-        Manifest manifest = Manifest.of(Trimmed.trim(object));
+        Manifest manifest = Manifest.of(Trimmed.trim(object)).compacted();
         ResourceKey key = manifest.key();
         Manifest previous = objects.put(key, manifest);
         ownWrites.computeIfPresent(key, (k, written) -> newer(written, manifest) ? written : null);
         ownDeletes.remove(key);
-        String application = manifest.labels().getOrDefault(Tracking.LABEL, "");
+        String application = manifest.label(Tracking.LABEL).orElse("");
         if (previous != null) {
-            String before = previous.labels().getOrDefault(Tracking.LABEL, "");
+            String before = previous.label(Tracking.LABEL).orElse("");
             if (!before.equals(application)) {
                 unindex(before, key);
                 listener.changed(before, key);
@@ -222,7 +222,7 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         ownWrites.remove(key);
         ownDeletes.remove(key);
         if (previous != null) {
-            String application = previous.labels().getOrDefault(Tracking.LABEL, "");
+            String application = previous.label(Tracking.LABEL).orElse("");
             unindex(application, key);
             listener.changed(application, key);
         }
