@@ -12,12 +12,15 @@ import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.Renderer;
 import dev.capstan.engine.render.SourceTree;
 import dev.capstan.engine.render.ToolOutput;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Renders a Helm chart, as Argo CD's Helm source does, with Helm itself running in process
@@ -43,6 +46,23 @@ public final class HelmRenderer implements Renderer<HelmOptions> {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.helmLimits = Objects.requireNonNull(helmLimits, "helmLimits");
         this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    /**
+     * The version of helm-java (and so of the Helm it carries) that renders, as its jar says;
+     * part of a render cache's key, so a new Helm renders again.
+     */
+    public static String toolVersion() {
+        try (InputStream in = com.marcnuri.helm.Helm.class.getResourceAsStream("/META-INF/maven/com.marcnuri.helm-java/helm-java/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            var properties = new Properties();
+            properties.load(in);
+            return "helm-java " + properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Renders the chart whose directory is {@code path} in {@code tree}. */
