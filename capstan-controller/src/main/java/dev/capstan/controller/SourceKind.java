@@ -16,7 +16,7 @@ import dev.capstan.render.kustomize.KustomizeRenderer;
  * kustomization file a Kustomize application), and anything else is a directory of YAML, JSON and
  * Jsonnet files.
  */
-enum SourceKind {
+public enum SourceKind {
     DIRECTORY("directory"),
     KUSTOMIZE("kustomize"),
     HELM("helm"),
@@ -28,7 +28,7 @@ enum SourceKind {
         this.display = display;
     }
 
-    String display() {
+    public String display() {
         return display;
     }
 
@@ -55,7 +55,7 @@ enum SourceKind {
     }
 
     /** The tool for {@code source}, whose directory {@code path} lies in {@code tree} (not read for a chart or explicit options). */
-    static SourceKind of(ApplicationSource source, SourceTree tree, String path) {
+    public static SourceKind of(ApplicationSource source, SourceTree tree, String path) {
         Optional<SourceKind> explicit = explicit(source);
         if (explicit.isPresent()) {
             return explicit.get();
