@@ -19,7 +19,6 @@ import dev.capstan.engine.diff.ResourceComparer;
 import dev.capstan.engine.diff.ResourceDiff;
 import dev.capstan.engine.sync.Hooks;
 import dev.capstan.engine.sync.Tracking;
-import dev.capstan.git.Commit;
 import dev.capstan.git.RepositoryCache;
 import dev.capstan.git.RepositorySecrets;
 import dev.capstan.kube.Fabric8ClusterClient;
@@ -41,6 +40,10 @@ public final class ApplicationDiff {
     }
 
     public static Result of(KubernetesClient client, Application application, Path gitCache) {
+        return of(client, application, gitCache, ControllerOptions.Rendering.besides(gitCache));
+    }
+
+    public static Result of(KubernetesClient client, Application application, Path gitCache, ControllerOptions.Rendering rendering) {
         ApplicationReconciler.unsupported(application).ifPresent(message -> {
             throw new IllegalArgumentException(application.getMetadata().getName() + ": " + message);
         });
@@ -52,14 +55,18 @@ public final class ApplicationDiff {
                 .toList();
         ClusterClient cluster = new Fabric8ClusterClient(client);
         try (var git = new RepositoryCache(gitCache)) {
-            var sources = new Sources(git, url -> RepositorySecrets.credentialsFor(secrets, url));
+            var sources = new Sources(git, url -> RepositorySecrets.credentialsFor(secrets, url), new Renderers(rendering), KubeVersion.of(client));
             ApplicationSource source = application.getSpec().getSource();
-            Commit commit = sources.resolve(source, Objects.requireNonNullElse(source.getTargetRevision(), "HEAD"));
-            List<Manifest> desired = place(application, sources.render(source, commit).manifests(), cluster).stream()
+            if (source == null) {
+                throw new IllegalArgumentException(application.getMetadata().getName() + ": app diff does not compare multi-source applications yet");
+            }
+            String revision = sources.resolve(source, Objects.requireNonNullElse(source.getTargetRevision(), "HEAD"));
+            var context = Sources.RenderContext.of(application.getMetadata().getName(), OperationRunner.destinationNamespace(application));
+            List<Manifest> desired = place(application, sources.render(source, revision, context).manifests(), cluster).stream()
                     .filter(manifest -> !Hooks.isHook(manifest)).toList();
             var tracked = Inventory.read(application.getStatus() == null ? null : application.getStatus().getInventory()).keySet();
             var diff = new ClusterDiff(cluster, new ResourceComparer(ignoreDifferences(application)), ApplyOptions.defaults(), 16);
-            return new Result(commit.sha(), diff.diff(desired, tracked));
+            return new Result(revision, diff.diff(desired, tracked));
         }
     }
 

@@ -182,7 +182,7 @@ final class ApplicationReconciler {
                 return Optional.of(next);
             }
             Comparison comparison = compare(application, status, target, remembered);
-            LOG.debug("{}: {} at {}, out of sync {}, orphans {}", name, comparison.status(), target.commit().shortSha(),
+            LOG.debug("{}: {} at {}, out of sync {}, orphans {}", name, comparison.status(), target.shortRevision(),
                     comparison.outOfSync(), comparison.orphans());
             report(status, comparison, target, application);
             Optional<String> waitingFor = unhealthyDependency(application);
@@ -239,13 +239,15 @@ final class ApplicationReconciler {
     // --- the steps -------------------------------------------------------------------------
 
     /**
-     * What this controller cannot do for the application yet, said as a message: nothing is
-     * applied to a cluster it does not run in, and multi-source applications come later.
+     * What this controller cannot do for the application, said as a message: nothing is applied
+     * to a cluster it does not run in, and a source must name one tool at most.
      */
     static Optional<String> unsupported(Application application) {
         var spec = application.getSpec();
-        if (spec.getSource() == null) {
-            return Optional.of("spec.sources (multi-source applications) is not supported yet; use spec.source");
+        Optional<String> sourcesProblem = spec.getSource() != null ? SourceKind.conflict(spec.getSource(), "spec.source")
+                : MultiSource.problem(spec.getSources());
+        if (sourcesProblem.isPresent()) {
+            return sourcesProblem;
         }
         var destination = spec.getDestination();
         boolean local = destination != null && (IN_CLUSTER_SERVER.equals(destination.getServer())
@@ -266,9 +268,11 @@ final class ApplicationReconciler {
         }
         remembered.refreshAt = clock.instant();
         remembered.diffs.clear();
-        if (refresh.equals("hard") && application.getSpec().getSource() != null) {
+        if (refresh.equals("hard")) {
             remembered.placed = null;
-            sources.forget(application.getSpec().getSource().getRepoURL());
+            (application.getSpec().getSource() != null ? List.of(application.getSpec().getSource())
+                    : Objects.requireNonNullElse(application.getSpec().getSources(), List.<ApplicationSource>of()))
+                    .forEach(source -> sources.forget(source.getRepoURL()));
         }
         applications.removeAnnotation(application.getMetadata().getName(), REFRESH_ANNOTATION);
     }
@@ -294,45 +298,84 @@ final class ApplicationReconciler {
         return Optional.empty();
     }
 
-    /** The source to follow, the commit it names now (looked up at most once per poll interval), and its manifests. */
+    /**
+     * The sources to follow, the revision each names now (looked up at most once per poll
+     * interval), and their manifests: one source's, or, for {@code spec.sources}, each rendered on
+     * its own and merged; a source with a {@code ref} and no path or chart is only read by the
+     * others ({@code $ref/...} value files).
+     */
     private Target target(Application application, Memory remembered, Optional<Operation> operation) {
-        ApplicationSource source = application.getSpec().getSource();
-        String revision = source.getTargetRevision();
+        boolean multiSource = application.getSpec().getSource() == null;
+        List<ApplicationSource> followed = multiSource ? application.getSpec().getSources() : List.of(application.getSpec().getSource());
+        List<String> revisions = new ArrayList<>(followed.stream().map(ApplicationSource::getTargetRevision).toList());
         var sync = operation.map(Operation::getSync);
-        if (sync.isPresent() && sync.get().getSource() != null) {
-            source = sync.get().getSource();
-            revision = source.getTargetRevision();
+        if (!multiSource && sync.isPresent() && sync.get().getSource() != null) {
+            followed = List.of(sync.get().getSource());
+            revisions.set(0, followed.getFirst().getTargetRevision());
         }
-        if (sync.isPresent() && sync.get().getRevision() != null && !sync.get().getRevision().isBlank()) {
-            revision = sync.get().getRevision();
+        if (!multiSource && sync.isPresent() && sync.get().getRevision() != null && !sync.get().getRevision().isBlank()) {
+            revisions.set(0, sync.get().getRevision());
         }
         OperationState running = application.getStatus() == null ? null : application.getStatus().getOperationState();
         if (operation.isPresent() && remembered.continuing && running != null && running.getSyncResult() != null
-                && running.getSyncResult().get("revision") instanceof String sha) {
-            revision = sha; // resuming: the very commit the operation started on
+                && running.getSyncResult().get("revision") instanceof String started) {
+            List<String> startedAt = multiSource ? List.of(started.split(",", -1)) : List.of(started);
+            if (startedAt.size() == followed.size()) {
+                revisions = new ArrayList<>(startedAt); // resuming: the very revisions the operation started on
+            }
         }
-        String wanted = Objects.requireNonNullElse(revision, "HEAD");
         Instant now = clock.instant();
         Instant refreshAt = remembered.refreshAt;
-        Commit commit = sources.resolve(source, wanted, refreshAt != null ? refreshAt : now.minus(pollInterval(application)));
+        Instant notBefore = refreshAt != null ? refreshAt : now.minus(pollInterval(application));
+        List<Target.Followed> resolved = new ArrayList<>();
+        for (int i = 0; i < followed.size(); i++) {
+            String wanted = Objects.requireNonNullElse(revisions.get(i), "HEAD");
+            resolved.add(new Target.Followed(followed.get(i), sources.resolve(followed.get(i), wanted, notBefore)));
+        }
         if (refreshAt != null) {
             remembered.refreshAt = null;
         }
-        String placedFor = commit.sha() + "|" + new Target(source, commit, List.of()).sourceKey() + "|"
-                + OperationRunner.destinationNamespace(application);
+        Target unplaced = new Target(resolved, multiSource, List.of());
+        String placedFor = unplaced.revision() + "|" + unplaced.sourceKey() + "|" + OperationRunner.destinationNamespace(application);
         Placed placed = remembered.placed;
         if (placed == null || !placed.key().equals(placedFor)) {
-            RenderResult rendered = sources.render(source, commit);
-            placed = new Placed(placedFor, ApplicationDiff.place(application, rendered.manifests(), cluster).stream()
-                    .map(Manifest::compacted).toList());
+            placed = new Placed(placedFor, render(application, unplaced).stream().map(Manifest::compacted).toList());
             remembered.placed = placed;
         }
-        return new Target(source, commit, placed.manifests());
+        return new Target(resolved, multiSource, placed.manifests());
+    }
+
+    /** The placed manifests of the target's sources, merged when there are several. */
+    private List<Manifest> render(Application application, Target target) {
+        String name = application.getMetadata().getName();
+        String namespace = OperationRunner.destinationNamespace(application);
+        if (!target.multiSource()) {
+            Target.Followed only = target.followed().getFirst();
+            RenderResult rendered = sources.render(only.source(), only.revision(), Sources.RenderContext.of(name, namespace));
+            return ApplicationDiff.place(application, rendered.manifests(), cluster);
+        }
+        Map<String, Sources.Reference> references = new LinkedHashMap<>();
+        for (Target.Followed source : target.followed()) {
+            if (source.source().getRef() != null && !source.source().getRef().isBlank() && !Sources.isChart(source.source())) {
+                references.put(source.source().getRef(), new Sources.Reference(source.source().getRepoURL(), source.revision()));
+            }
+        }
+        var context = new Sources.RenderContext(name, namespace, references);
+        List<MergedSources.Part> parts = new ArrayList<>();
+        for (int i = 0; i < target.followed().size(); i++) {
+            Target.Followed source = target.followed().get(i);
+            if (MultiSource.onlyReferenced(source.source())) {
+                continue;
+            }
+            RenderResult rendered = sources.render(source.source(), source.revision(), context);
+            parts.add(new MergedSources.Part(MultiSource.describe(source.source(), i), ApplicationDiff.place(application, rendered.manifests(), cluster)));
+        }
+        return MergedSources.merge(parts);
     }
 
     private List<String> projectViolations(Application application, Target target) {
         String project = Objects.requireNonNullElse(application.getSpec().getProject(), ProjectPolicy.DEFAULT_PROJECT);
-        return ProjectPolicy.violations(project, projects.apply(project), target.source(), application.getSpec().getDestination(),
+        return ProjectPolicy.violations(project, projects.apply(project), target.sources(), application.getSpec().getDestination(),
                 target.desired(), kind -> cluster.resourceType(kind).map(ResourceType::namespaced));
     }
 
@@ -452,9 +495,11 @@ final class ApplicationReconciler {
     private static ApplicationStatus.Sync syncState(SyncStatus syncStatus, Target target, Application application, String override) {
         var sync = new ApplicationStatus.Sync();
         sync.setStatus(override != null ? override : syncStatus.display());
-        sync.setRevision(target.commit().sha());
+        sync.setRevision(target.multiSource() ? null : target.revision());
+        sync.setRevisions(target.multiSource() ? target.revisions() : null);
         var comparedTo = new ApplicationStatus.ComparedTo();
         comparedTo.setSource(target.source());
+        comparedTo.setSources(target.multiSource() ? target.sources() : null);
         comparedTo.setDestination(application.getSpec().getDestination());
         sync.setComparedTo(comparedTo);
         return sync;
@@ -502,15 +547,15 @@ final class ApplicationReconciler {
         }
         if (target.desired().isEmpty() && !Boolean.TRUE.equals(policy.getAutomated().getAllowEmpty())) {
             conditions.set(Conditions.AUTO_SYNC_HELD, "automated sync refused: the source has no objects at "
-                    + target.commit().shortSha() + " and allowEmpty is not set, so nothing is pruned");
+                    + target.shortRevision() + " and allowEmpty is not set, so nothing is pruned");
             return Optional.empty();
         }
         OperationState last = status.getOperationState();
         boolean sameTarget = last != null && last.getSyncResult() != null
-                && target.commit().sha().equals(last.getSyncResult().get("revision"))
+                && target.revision().equals(last.getSyncResult().get("revision"))
                 && target.sourceKey().equals(last.getSyncResult().get("source"));
         if (sameTarget && !"Succeeded".equals(last.getPhase())) {
-            conditions.set(Conditions.AUTO_SYNC_HELD, "automated sync to " + target.commit().shortSha()
+            conditions.set(Conditions.AUTO_SYNC_HELD, "automated sync to " + target.shortRevision()
                     + " is not repeated after it " + Objects.requireNonNullElse(last.getPhase(), "ended").toLowerCase()
                     + "; push a fix or sync by hand");
             return Optional.empty();
@@ -530,7 +575,7 @@ final class ApplicationReconciler {
                 return Optional.empty();
             }
             remembered.selfHeal.healed(now);
-            remembered.drift = "changed outside Git: " + describeChanges(comparison) + "; restored from " + target.commit().shortSha();
+            remembered.drift = "changed outside Git: " + describeChanges(comparison) + "; restored from " + target.shortRevision();
         }
         var operation = new Operation();
         var sync = new Operation.SyncOperation();

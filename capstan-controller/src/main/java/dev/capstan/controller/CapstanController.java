@@ -89,7 +89,7 @@ public final class CapstanController implements AutoCloseable {
             }
         });
         HealthAssessor health = HealthAssessor.builtIn().withCheck(ApplicationHealth.KIND, new ApplicationHealth());
-        this.reconciler = new ApplicationReconciler(applications, this::project, new Sources(git, secrets), live, cluster,
+        this.reconciler = new ApplicationReconciler(applications, this::project, new Sources(git, secrets, new Renderers(options.rendering()), KubeVersion.of(client)), live, cluster,
                 health, new ApplicationEvents(client), options, Clock.systemUTC());
         this.applicationInformer = client.resources(Application.class).inNamespace(options.namespace()).runnableInformer(0);
         applicationInformer.addEventHandler(new ApplicationChanges());

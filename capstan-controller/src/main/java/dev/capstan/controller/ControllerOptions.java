@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.capstan.controller.webhook.WebhookSecrets;
+import dev.capstan.localcluster.CapstanHome;
 
 /**
  * How the controller runs.
@@ -14,8 +15,31 @@ import dev.capstan.controller.webhook.WebhookSecrets;
  * @param workers        applications reconciled at once
  * @param cacheDirectory the Git repository cache
  * @param webhooks       the Git webhook endpoint
+ * @param rendering      where the renderers keep charts and tools, and what Kustomize may reach
  */
-public record ControllerOptions(String namespace, Duration pollInterval, int workers, Path cacheDirectory, Webhooks webhooks) {
+public record ControllerOptions(String namespace, Duration pollInterval, int workers, Path cacheDirectory, Webhooks webhooks,
+                                Rendering rendering) {
+
+    /**
+     * What rendering needs beyond a source.
+     *
+     * @param chartCache       where charts downloaded from Helm repositories are kept
+     * @param toolHome         the Capstan home whose cache holds the kustomize program, built the
+     *                         first time a Kustomize application is rendered
+     * @param allowRemoteBases whether kustomizations may load bases from URLs (off: they reach the network)
+     */
+    public record Rendering(Path chartCache, CapstanHome toolHome, boolean allowRemoteBases) {
+
+        /** Charts beside the Git cache ({@code <cache>/../charts}), kustomize in {@link CapstanHome#fromEnvironment()}, no remote bases. */
+        public static Rendering besides(Path gitCache) {
+            Path parent = gitCache.toAbsolutePath().getParent();
+            return new Rendering((parent == null ? gitCache : parent).resolve("charts"), CapstanHome.fromEnvironment(), false);
+        }
+
+        public Rendering withAllowRemoteBases(boolean allow) {
+            return new Rendering(chartCache, toolHome, allow);
+        }
+    }
 
     /**
      * Where the webhook endpoint ({@code POST /api/webhook}, and {@code GET /healthz}) listens, and
@@ -33,22 +57,26 @@ public record ControllerOptions(String namespace, Duration pollInterval, int wor
     }
 
     public static ControllerOptions defaults(Path cacheDirectory) {
-        return new ControllerOptions("capstan", Duration.ofMinutes(3), 8, cacheDirectory, Webhooks.disabled());
+        return new ControllerOptions("capstan", Duration.ofMinutes(3), 8, cacheDirectory, Webhooks.disabled(), Rendering.besides(cacheDirectory));
     }
 
     public ControllerOptions withNamespace(String newNamespace) {
-        return new ControllerOptions(newNamespace, pollInterval, workers, cacheDirectory, webhooks);
+        return new ControllerOptions(newNamespace, pollInterval, workers, cacheDirectory, webhooks, rendering);
     }
 
     public ControllerOptions withPollInterval(Duration newPollInterval) {
-        return new ControllerOptions(namespace, newPollInterval, workers, cacheDirectory, webhooks);
+        return new ControllerOptions(namespace, newPollInterval, workers, cacheDirectory, webhooks, rendering);
     }
 
     public ControllerOptions withWorkers(int newWorkers) {
-        return new ControllerOptions(namespace, pollInterval, newWorkers, cacheDirectory, webhooks);
+        return new ControllerOptions(namespace, pollInterval, newWorkers, cacheDirectory, webhooks, rendering);
+    }
+
+    public ControllerOptions withRendering(Rendering newRendering) {
+        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, webhooks, newRendering);
     }
 
     public ControllerOptions withWebhooks(Webhooks newWebhooks) {
-        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, newWebhooks);
+        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, newWebhooks, rendering);
     }
 }

@@ -91,7 +91,7 @@ final class OperationRunner {
             state.setRetryCount(status.getOperationState() != null && PHASE_RUNNING.equals(status.getOperationState().getPhase())
                     ? status.getOperationState().getRetryCount() : null);
         }
-        state.setMessage("syncing to " + target.commit().shortSha());
+        state.setMessage("syncing to " + target.shortRevision());
         state.setFinishedAt(null);
         status.setOperationState(state);
         SyncOptions options = options(application, operation);
@@ -176,7 +176,7 @@ final class OperationRunner {
                 state.setMessage("sync " + failure + "; retry " + attempt + " in " + retryIn.get().toSeconds() + "s");
             } else {
                 state.setPhase(finished.phase() == OperationPhase.ERROR ? "Error" : "Failed");
-                state.setMessage("sync to " + target.commit().shortSha() + " " + failure);
+                state.setMessage("sync to " + target.shortRevision() + " " + failure);
             }
             events.record(application, ApplicationEvents.Type.Warning, "SyncFailed", state.getMessage());
         }
@@ -188,7 +188,7 @@ final class OperationRunner {
         long applied = finished.tasks().stream().filter(task -> task.status() == TaskStatus.SUCCEEDED
                 && task.action() != SyncAction.PRUNE && task.action() != SyncAction.SKIP).count();
         long pruned = finished.tasks().stream().filter(task -> task.status() == TaskStatus.SUCCEEDED && task.action() == SyncAction.PRUNE).count();
-        return (dryRun ? "dry run of the sync to " : "synced to ") + target.commit().shortSha() + ": " + applied + " applied, "
+        return (dryRun ? "dry run of the sync to " : "synced to ") + target.shortRevision() + ": " + applied + " applied, "
                 + pruned + " pruned" + (finished.message().isEmpty() ? "" : "; " + finished.message());
     }
 
@@ -197,10 +197,12 @@ final class OperationRunner {
         long id = history.stream().map(RevisionHistory::getId).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(-1) + 1;
         var entry = new RevisionHistory();
         entry.setId(id);
-        entry.setRevision(target.commit().sha());
+        entry.setRevision(target.multiSource() ? null : target.revision());
+        entry.setRevisions(target.multiSource() ? target.revisions() : null);
         entry.setDeployedAt(clock.instant().toString());
         entry.setInitiatedBy(operation.getInitiatedBy());
         entry.setSource(target.source());
+        entry.setSources(target.multiSource() ? target.sources() : null);
         history.add(entry);
         long limit = Objects.requireNonNullElse(application.getSpec().getRevisionHistoryLimit(), 10L);
         while (history.size() > Math.max(1, limit)) {
@@ -272,7 +274,7 @@ final class OperationRunner {
     @SuppressWarnings("unchecked")
     static Map<String, Object> syncResult(Target target, SyncState state) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("revision", target.commit().sha());
+        result.put("revision", target.revision());
         result.put("source", target.sourceKey());
         result.put("state", ManifestFormat.JSON.convertValue(state, Map.class));
         return result;

@@ -35,15 +35,22 @@ final class ProjectPolicy {
     static List<String> violations(String projectName, Optional<AppProject> project, ApplicationSource source,
                                    ApplicationDestination destination, List<Manifest> desired,
                                    Function<GroupKind, Optional<Boolean>> namespaced) {
+        return violations(projectName, project, List.of(source), destination, desired, namespaced);
+    }
+
+    /** The violations of an application with several sources: each source's repository must be permitted. */
+    static List<String> violations(String projectName, Optional<AppProject> project, List<ApplicationSource> sources,
+                                   ApplicationDestination destination, List<Manifest> desired,
+                                   Function<GroupKind, Optional<Boolean>> namespaced) {
         if (project.isEmpty()) {
             return projectName.equals(DEFAULT_PROJECT) ? List.of()
                     : List.of("project '" + projectName + "' does not exist");
         }
         AppProjectSpec spec = Objects.requireNonNullElseGet(project.get().getSpec(), AppProjectSpec::new);
         List<String> violations = new ArrayList<>();
-        if (!anyGlob(spec.getSourceRepos(), source.getRepoURL())) {
-            violations.add("repository " + source.getRepoURL() + " is not permitted in project '" + projectName + "'");
-        }
+        sources.stream().map(ApplicationSource::getRepoURL).distinct()
+                .filter(repository -> !anyGlob(spec.getSourceRepos(), repository))
+                .forEach(repository -> violations.add("repository " + repository + " is not permitted in project '" + projectName + "'"));
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(Objects.requireNonNullElse(destination.getNamespace(), ""));
         Set<String> refused = new LinkedHashSet<>();

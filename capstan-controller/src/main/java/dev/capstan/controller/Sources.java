@@ -3,24 +3,34 @@ package dev.capstan.controller;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.capstan.api.v1alpha1.ApplicationSource;
 import dev.capstan.engine.render.DirectoryOptions;
-import dev.capstan.engine.render.DirectoryRenderer;
+import dev.capstan.engine.render.HelmOptions;
+import dev.capstan.engine.render.KustomizeOptions;
+import dev.capstan.engine.render.RenderOptions;
 import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.SourceTree;
 import dev.capstan.git.Commit;
 import dev.capstan.git.GitSources;
+import dev.capstan.git.RepositoryCredentials;
+import dev.capstan.render.helm.ChartReference;
 
 /**
- * From an application's source to what it desires: which commit the target revision names now,
- * and the manifests at that commit. Renders are cached by repository, commit, path and options, up
- * to {@value #CACHED_OBJECTS} objects in all, the least recently used going first: applications that
- * deploy the same source to several places render it once, and an application whose placed
- * manifests were forgotten places them again without reading Git. A hard refresh forgets them. The
- * reconciler keeps each application's placed manifests itself, so this cache is not what holds the
- * desired state of every application.
+ * From an application's source to what it desires: which revision the target revision names now
+ * (a commit of a Git repository, or the version of a chart in a Helm repository), and the
+ * manifests there, rendered by the source's tool ({@link SourceKind}). Renders are cached by
+ * repository, revision, path, tool, the tool's options and version, and the revisions of the
+ * sources a Helm source reads {@code $ref} value files from, up to {@value #CACHED_OBJECTS}
+ * objects in all, the least recently used going first: applications that deploy the same source
+ * to several places render it once, and an application whose placed manifests were forgotten
+ * places them again without reading Git. A hard refresh forgets them. The reconciler keeps each
+ * application's placed manifests itself, so this cache is not what holds the desired state of
+ * every application.
  */
 final class Sources {
 
@@ -28,7 +38,8 @@ final class Sources {
 
     private final GitSources git;
     private final Credentials credentials;
-    private final DirectoryRenderer renderer = new DirectoryRenderer();
+    private final Renderers renderers;
+    private final Supplier<String> kubeVersion;
     private final LinkedHashMap<RenderKey, RenderResult> renders = new LinkedHashMap<>(64, 0.75f, true);
     private int cachedObjects;
 
@@ -40,47 +51,106 @@ final class Sources {
     private record Resolved(Commit commit, Instant at) {
     }
 
-    private record RenderKey(String repoURL, String commit, String path, DirectoryOptions options) {
-    }
-
-    Sources(GitSources git, Credentials credentials) {
-        this.git = git;
-        this.credentials = credentials;
-    }
-
-    /** The commit {@code revision} of {@code source}'s repository names now (one ref listing; no fetch unless it moved). */
-    Commit resolve(ApplicationSource source, String revision) {
-        Commit commit = git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL()));
-        resolved.put(new ResolveKey(source.getRepoURL(), revision), new Resolved(commit, Instant.now()));
-        return commit;
+    private record RenderKey(String repoURL, String revision, String path, SourceKind kind, RenderOptions options, String toolVersion,
+                             Map<String, Reference> references) {
     }
 
     /**
-     * The commit {@code revision} names, as looked up at {@code notBefore} or later: applications
+     * What a render needs beyond the source: the application's name (a Helm release's default
+     * name), its destination namespace (the release's namespace), and the sources its Helm value
+     * files may name as {@code $ref}, by ref.
+     */
+    record RenderContext(String application, String namespace, Map<String, Reference> references) {
+
+        RenderContext {
+            references = Map.copyOf(new TreeMap<>(references));
+        }
+
+        static RenderContext of(String application, String namespace) {
+            return new RenderContext(application, namespace, Map.of());
+        }
+    }
+
+    /** A source another names by its {@code ref}: its repository at a resolved commit. */
+    record Reference(String repoURL, String commit) {
+    }
+
+    /**
+     * @param kubeVersion the destination cluster's version ({@code v1.36.3}), asked for when a Helm chart is first rendered
+     */
+    Sources(GitSources git, Credentials credentials, Renderers renderers, Supplier<String> kubeVersion) {
+        this.git = git;
+        this.credentials = credentials;
+        this.renderers = renderers;
+        this.kubeVersion = kubeVersion;
+    }
+
+    /** Whether {@code source} is a chart in a Helm repository rather than a path in Git. */
+    static boolean isChart(ApplicationSource source) {
+        return source.getChart() != null && !source.getChart().isBlank();
+    }
+
+    /**
+     * The revision {@code revision} of {@code source} names now: the full SHA of a Git commit (one
+     * ref listing; no fetch unless it moved), or for a chart the version asked for (the newest
+     * when empty, found when rendering).
+     */
+    String resolve(ApplicationSource source, String revision) {
+        if (isChart(source)) {
+            return Objects.requireNonNullElse(source.getTargetRevision(), "").strip();
+        }
+        Commit commit = git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL()));
+        resolved.put(new ResolveKey(source.getRepoURL(), revision), new Resolved(commit, Instant.now()));
+        return commit.sha();
+    }
+
+    /**
+     * The revision {@code revision} names, as looked up at {@code notBefore} or later: applications
      * that follow the same repository and revision share one lookup per poll interval, and all
      * those a webhook refreshed share the one made after it.
      */
-    Commit resolve(ApplicationSource source, String revision, Instant notBefore) {
+    String resolve(ApplicationSource source, String revision, Instant notBefore) {
         Resolved known = resolved.get(new ResolveKey(source.getRepoURL(), revision));
         if (known != null && !known.at().isBefore(notBefore)) {
-            return known.commit();
+            return known.commit().sha();
         }
         return resolve(source, revision);
     }
 
-    /** The manifests of {@code source} at {@code commit}, from the cache when rendered before. */
-    RenderResult render(ApplicationSource source, Commit commit) {
-        DirectoryOptions options = directoryOptions(source);
+    /** The manifests of {@code source} at {@code revision} (as {@link #resolve} gave it), from the cache when rendered before. */
+    RenderResult render(ApplicationSource source, String revision, RenderContext context) {
         String path = path(source);
-        var key = new RenderKey(source.getRepoURL(), commit.sha(), path, options);
+        if (isChart(source)) {
+            HelmOptions options = ToolOptions.helm(source, context.application(), context.namespace(), kubeVersion.get());
+            var key = new RenderKey(source.getRepoURL(), revision, source.getChart(), SourceKind.HELM_REPOSITORY, options,
+                    renderers.toolVersion(SourceKind.HELM_REPOSITORY), context.references());
+            return cached(key, () -> renderers.helm().render(chartReference(source, revision), options, referenceTrees(context)));
+        }
+        Commit commit = new Commit(revision);
+        SourceTree tree = git.tree(source.getRepoURL(), commit, path, credentials.forRepository(source.getRepoURL()));
+        SourceKind kind = SourceKind.of(source, tree, path);
+        RenderOptions options = switch (kind) {
+            case DIRECTORY -> ToolOptions.directory(source);
+            case KUSTOMIZE -> ToolOptions.kustomize(source, renderers.allowRemoteBases());
+            case HELM, HELM_REPOSITORY -> ToolOptions.helm(source, context.application(), context.namespace(), kubeVersion.get());
+        };
+        var key = new RenderKey(source.getRepoURL(), revision, path, kind, options, renderers.toolVersion(kind),
+                kind == SourceKind.HELM ? context.references() : Map.of());
+        return cached(key, () -> switch (options) {
+            case DirectoryOptions directory -> renderers.directory().render(tree, path, directory);
+            case KustomizeOptions kustomize -> renderers.kustomize(path).render(tree, path, kustomize);
+            case HelmOptions helm -> renderers.helm().render(tree, path, helm, referenceTrees(context));
+        });
+    }
+
+    private RenderResult cached(RenderKey key, Supplier<RenderResult> render) {
         synchronized (renders) {
             RenderResult cached = renders.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        SourceTree tree = git.tree(source.getRepoURL(), commit, path, credentials.forRepository(source.getRepoURL()));
-        RenderResult result = renderer.render(tree, path, options);
+        RenderResult result = render.get();
         synchronized (renders) {
             RenderResult previous = renders.put(key, result);
             cachedObjects += result.manifests().size() - (previous == null ? 0 : previous.manifests().size());
@@ -107,27 +177,25 @@ final class Sources {
         }
     }
 
-    private static String path(ApplicationSource source) {
+    private Map<String, SourceTree> referenceTrees(RenderContext context) {
+        var trees = new LinkedHashMap<String, SourceTree>();
+        context.references().forEach((name, reference) -> trees.put(name,
+                git.tree(reference.repoURL(), new Commit(reference.commit()), "", credentials.forRepository(reference.repoURL()))));
+        return trees;
+    }
+
+    /** The chart a source names, with the user name and password of the repository Secret for its URL, if any. */
+    private ChartReference chartReference(ApplicationSource source, String version) {
+        ChartReference reference = ChartReference.of(source.getRepoURL(), source.getChart().strip(), version);
+        if (credentials.forRepository(source.getRepoURL()) instanceof RepositoryCredentials.UsernamePassword login) {
+            reference = reference.withCredentials(new ChartReference.Credentials(login.username(), login.password()));
+        }
+        return reference;
+    }
+
+    static String path(ApplicationSource source) {
         String path = source.getPath() == null ? "" : source.getPath().strip();
         path = path.startsWith("./") ? path.substring(2) : path;
         return path.equals(".") || path.equals("/") ? "" : path;
-    }
-
-    private static DirectoryOptions directoryOptions(ApplicationSource source) {
-        var directory = source.getDirectory();
-        DirectoryOptions options = DirectoryOptions.defaults();
-        if (directory == null) {
-            return options;
-        }
-        if (Boolean.TRUE.equals(directory.getRecurse())) {
-            options = options.withRecurse(true);
-        }
-        if (directory.getInclude() != null && !directory.getInclude().isBlank()) {
-            options = options.withInclude(directory.getInclude());
-        }
-        if (directory.getExclude() != null && !directory.getExclude().isBlank()) {
-            options = options.withExclude(directory.getExclude());
-        }
-        return options;
     }
 }

@@ -29,13 +29,13 @@ class SourcesTest {
             throw new UnsupportedOperationException();
         }
     };
-    private final Sources sources = new Sources(git, Credentials.NONE);
+    private final Sources sources = new Sources(git, Credentials.NONE, null, () -> "");
 
     @Test
     void applications_following_one_revision_share_a_lookup_while_it_is_fresh_enough() {
         Instant start = Instant.now();
-        Commit first = sources.resolve(source("https://git.example.com/a.git"), "main", start.minusSeconds(60));
-        Commit again = sources.resolve(source("https://git.example.com/a.git"), "main", start.minusSeconds(60));
+        String first = sources.resolve(source("https://git.example.com/a.git"), "main", start.minusSeconds(60));
+        String again = sources.resolve(source("https://git.example.com/a.git"), "main", start.minusSeconds(60));
         sources.resolve(source("https://git.example.com/a.git"), "release", start.minusSeconds(60));
 
         assertThat(again).isEqualTo(first);

@@ -22,12 +22,15 @@ import dev.capstan.api.KeepsUnknownFields;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ApplicationSource extends KeepsUnknownFields {
 
-    @JsonPropertyDescription("URL of the Git repository.")
+    @JsonPropertyDescription("URL of the Git repository, or of the Helm repository when chart is set.")
     @Required
     private String repoURL;
 
-    @JsonPropertyDescription("Branch, tag or commit to deploy; HEAD when empty.")
+    @JsonPropertyDescription("Branch, tag or commit to deploy; HEAD when empty. With chart: the chart version (newest when empty).")
     private String targetRevision;
+
+    @JsonPropertyDescription("Name of a chart in the Helm repository repoURL; path is not used then.")
+    private String chart;
 
     @JsonPropertyDescription("Directory inside the repository, relative to its root.")
     private String path;
@@ -62,6 +65,14 @@ public class ApplicationSource extends KeepsUnknownFields {
 
     public String getPath() {
         return path;
+    }
+
+    public String getChart() {
+        return chart;
+    }
+
+    public void setChart(String chart) {
+        this.chart = chart;
     }
 
     public void setPath(String path) {
@@ -115,6 +126,17 @@ public class ApplicationSource extends KeepsUnknownFields {
         @JsonPropertyDescription("Glob of files to skip; wins over include.")
         private String exclude;
 
+        @JsonPropertyDescription("How the directory's *.jsonnet files are evaluated.")
+        private Jsonnet jsonnet;
+
+        public Jsonnet getJsonnet() {
+            return jsonnet;
+        }
+
+        public void setJsonnet(Jsonnet jsonnet) {
+            this.jsonnet = jsonnet;
+        }
+
         public Boolean getRecurse() {
             return recurse;
         }
@@ -137,6 +159,88 @@ public class ApplicationSource extends KeepsUnknownFields {
 
         public void setExclude(String exclude) {
             this.exclude = exclude;
+        }
+    }
+
+    /**
+     * External variables, top-level arguments and library paths for the Jsonnet files of a
+     * directory source.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Jsonnet extends KeepsUnknownFields {
+
+        @JsonPropertyDescription("External variables, read with std.extVar.")
+        private List<JsonnetVariable> extVars;
+
+        @JsonPropertyDescription("Top-level arguments, for a file that evaluates to a function.")
+        private List<JsonnetVariable> tlas;
+
+        @JsonPropertyDescription("Library directories relative to the repository root, searched for imports.")
+        private List<String> libs;
+
+        public List<JsonnetVariable> getExtVars() {
+            return extVars;
+        }
+
+        public void setExtVars(List<JsonnetVariable> extVars) {
+            this.extVars = extVars;
+        }
+
+        public List<JsonnetVariable> getTlas() {
+            return tlas;
+        }
+
+        public void setTlas(List<JsonnetVariable> tlas) {
+            this.tlas = tlas;
+        }
+
+        public List<String> getLibs() {
+            return libs;
+        }
+
+        public void setLibs(List<String> libs) {
+            this.libs = libs;
+        }
+    }
+
+    /**
+     * One Jsonnet variable or argument: a string, or with {@code code} a Jsonnet expression.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class JsonnetVariable extends KeepsUnknownFields {
+
+        @JsonPropertyDescription("Name of the variable.")
+        @Required
+        private String name;
+
+        @JsonPropertyDescription("The value: a string, or Jsonnet code when code is true.")
+        private String value;
+
+        @JsonPropertyDescription("Evaluate the value as Jsonnet code rather than take it as a string.")
+        private Boolean code;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public void setValue(String value) {
+            this.value = value;
+        }
+
+        public Boolean getCode() {
+            return code;
+        }
+
+        public void setCode(Boolean code) {
+            this.code = code;
         }
     }
 

@@ -123,6 +123,17 @@ public class ApplicationStatus extends KeepsUnknownFields {
         @JsonPropertyDescription("The commit compared.")
         private String revision;
 
+        @JsonPropertyDescription("The commits compared, one per source in order, for an application with sources.")
+        private List<String> revisions;
+
+        public List<String> getRevisions() {
+            return revisions;
+        }
+
+        public void setRevisions(List<String> revisions) {
+            this.revisions = revisions;
+        }
+
         @JsonPropertyDescription("The spec the comparison used.")
         private ComparedTo comparedTo;
 

@@ -1,5 +1,7 @@
 package dev.capstan.api.v1alpha1;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -23,6 +25,28 @@ public class RevisionHistory extends KeepsUnknownFields {
 
     @JsonPropertyDescription("The source as it was when deployed.")
     private ApplicationSource source;
+
+    @JsonPropertyDescription("The commits deployed, one per source in order, for an application with sources.")
+    private List<String> revisions;
+
+    @JsonPropertyDescription("The sources as they were when deployed, for an application with sources.")
+    private List<ApplicationSource> sources;
+
+    public List<String> getRevisions() {
+        return revisions;
+    }
+
+    public void setRevisions(List<String> revisions) {
+        this.revisions = revisions;
+    }
+
+    public List<ApplicationSource> getSources() {
+        return sources;
+    }
+
+    public void setSources(List<ApplicationSource> sources) {
+        this.sources = sources;
+    }
 
     public Long getId() {
         return id;

@@ -137,6 +137,7 @@ class ApplicationSerializationTest {
                   source:
                     repoURL: https://charts.example.com
                     chart: guestbook
+                    sourceHydrator: {drySource: {path: guestbook}}
                     plugin: {name: envsubst, env: [{name: STAGE, value: prod}]}
                   destination: {server: https://kubernetes.default.svc}
                   syncPolicy:
@@ -146,7 +147,8 @@ class ApplicationSerializationTest {
         Application application = SERIALIZATION.unmarshal(yaml, Application.class);
 
         assertThat(application.getSpec().getSource().getUnknownFields())
-                .containsEntry("chart", "guestbook").containsOnlyKeys("chart", "plugin");
+                .containsEntry("sourceHydrator", Map.of("drySource", Map.of("path", "guestbook"))).containsOnlyKeys("sourceHydrator", "plugin");
+        assertThat(application.getSpec().getSource().getChart()).isEqualTo("guestbook");
         assertThat(application.getSpec().getSyncPolicy().getAutomated().getUnknownFields())
                 .containsExactly(Map.entry("enabled", true));
         assertThat(tree(SERIALIZATION.asJson(application))).isEqualTo(tree(yaml));

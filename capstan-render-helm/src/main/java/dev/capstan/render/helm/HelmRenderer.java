@@ -12,11 +12,15 @@ import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.Renderer;
 import dev.capstan.engine.render.SourceTree;
 import dev.capstan.engine.render.ToolOutput;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Renders a Helm chart, as Argo CD's Helm source does, with Helm itself running in process
@@ -44,14 +48,40 @@ public final class HelmRenderer implements Renderer<HelmOptions> {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 
+    /**
+     * The version of helm-java (and so of the Helm it carries) that renders, as its jar says;
+     * part of a render cache's key, so a new Helm renders again.
+     */
+    public static String toolVersion() {
+        try (InputStream in = com.marcnuri.helm.Helm.class.getResourceAsStream("/META-INF/maven/com.marcnuri.helm-java/helm-java/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            var properties = new Properties();
+            properties.load(in);
+            return "helm-java " + properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Renders the chart whose directory is {@code path} in {@code tree}. */
     @Override
     public RenderResult render(SourceTree tree, String path, HelmOptions options) {
+        return render(tree, path, options, Map.of());
+    }
+
+    /**
+     * Renders the chart whose directory is {@code path} in {@code tree}, reading value files
+     * written {@code $name/path} from {@code references} by name: the trees of the application's
+     * other sources, whose {@code ref} is the name.
+     */
+    public RenderResult render(SourceTree tree, String path, HelmOptions options, Map<String, SourceTree> references) {
         String chart = LinkResolver.normalise(path);
         try (Workspace workspace = Workspace.create()) {
             var budget = new ReadBudget(limits);
             ChartCopy.copy(tree, chart, workspace.chart(), budget);
-            List<Path> values = ValueLayers.write(tree, chart, options, budget, workspace);
+            List<Path> values = ValueLayers.write(tree, chart, options, references, budget, workspace);
             return rendered(workspace, values, options, chart);
         } catch (UncheckedIOException e) {
             throw unprepared(chart, e);
@@ -63,13 +93,22 @@ public final class HelmRenderer implements Renderer<HelmOptions> {
      * read from inside the chart's package.
      */
     public RenderResult render(ChartReference reference, HelmOptions options) {
+        return render(reference, options, Map.of());
+    }
+
+    /**
+     * Renders a chart from a Helm repository, reading value files written {@code $name/path} from
+     * {@code references} by name (the application's other sources) and the others from inside
+     * the chart's package.
+     */
+    public RenderResult render(ChartReference reference, HelmOptions options, Map<String, SourceTree> references) {
         Path archive = repository.fetch(reference);
         String chart = reference.chart();
         try (Workspace workspace = Workspace.create()) {
             var budget = new ReadBudget(limits);
             ChartArchive.extract(archive, workspace.chart(), budget, reference.toString());
             var packaged = new DirectorySourceTree(workspace.chart());
-            List<Path> values = ValueLayers.write(packaged, ".", options, budget, workspace);
+            List<Path> values = ValueLayers.write(packaged, ".", options, references, budget, workspace);
             return rendered(workspace, values, options, chart);
         } catch (UncheckedIOException e) {
             throw unprepared(chart, e);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The values a render hands Helm, as files in the order Helm layers them (the last wins): the
  * value files, then {@code values}, then {@code valuesObject}, then the parameters. Value files
  * are read through the source tree relative to the chart's directory; they may lie elsewhere in
- * the repository ({@code ../shared/values.yaml}) but never outside it.
+ * the repository ({@code ../shared/values.yaml}) but never outside it. A value file written
+ * {@code $name/path} is read from the root of another source of the application, the one whose
+ * {@code ref} is {@code name}, as Argo CD's multi-source applications name them.
  */
 final class ValueLayers {
 
@@ -26,20 +29,37 @@ final class ValueLayers {
     private ValueLayers() {
     }
 
-    static List<Path> write(SourceTree tree, String chart, HelmOptions options, ReadBudget budget, Workspace workspace) {
+    static List<Path> write(SourceTree tree, String chart, HelmOptions options, Map<String, SourceTree> references,
+                            ReadBudget budget, Workspace workspace) {
         var files = new ArrayList<Path>();
         for (String valueFile : options.valueFiles()) {
-            String path = inRepository(chart, valueFile);
-            Optional<Entry> found = tree.resolve(path).filter(Entry::isFile);
+            SourceTree from = tree;
+            String path;
+            String shown;
+            if (valueFile.startsWith("$")) {
+                int slash = valueFile.indexOf('/');
+                String name = valueFile.substring(1, slash < 0 ? valueFile.length() : slash);
+                from = references.get(name);
+                if (from == null) {
+                    throw new RenderException(Reason.INVALID_OPTIONS, Origin.NONE, "value file " + valueFile + " names the source $" + name
+                            + ", but no source of the application has ref: " + name);
+                }
+                path = inRepository("", slash < 0 ? "" : valueFile.substring(slash + 1).replaceFirst("^/+", ""));
+                shown = "$" + name + "/" + path;
+            } else {
+                path = inRepository(chart, valueFile);
+                shown = path;
+            }
+            Optional<Entry> found = from.resolve(path).filter(Entry::isFile);
             if (found.isEmpty()) {
                 if (options.ignoreMissingValueFiles()) {
                     continue;
                 }
-                throw new RenderException(Reason.NOT_FOUND, new Origin(path, 0), "value file " + valueFile + " does not exist");
+                throw new RenderException(Reason.NOT_FOUND, new Origin(shown, 0), "value file " + valueFile + " does not exist");
             }
-            byte[] bytes = tree.read(path, budget.maxFileBytes());
-            budget.spend(path, bytes.length);
-            files.add(workspace.writeValues(path, bytes));
+            byte[] bytes = from.read(path, budget.maxFileBytes());
+            budget.spend(shown, bytes.length);
+            files.add(workspace.writeValues(shown, bytes));
         }
         if (!options.values().isBlank()) {
             files.add(workspace.writeValues("the application's helm.values", options.values().getBytes(StandardCharsets.UTF_8)));
@@ -57,7 +77,8 @@ final class ValueLayers {
      * {@code file} relative to {@code chart}, as a path from the source root.
      *
      * @throws RenderException {@code PATH_OUTSIDE_ROOT} for a path that leads out of the repository,
-     *     {@code INVALID_OPTIONS} for a kind of value file Capstan does not read
+     *     {@code INVALID_OPTIONS} for a kind of value file Capstan does not read (a URL, or a
+     *     {@code $ref} path where no other source is at hand)
      */
     static String inRepository(String chart, String file) {
         if (file.contains("://") || file.startsWith("$")) {

@@ -85,6 +85,39 @@ class HelmRendererTest {
     }
 
     @Test
+    void reads_ref_value_files_from_the_source_of_that_name_in_their_order() {
+        SourceTree team = new DirectorySourceTree(Path.of("src/test/resources/repo/shared"));
+        RenderResult result = renderer().render(REPO, "charts/web", HelmOptions.defaults("demo")
+                .withValueFiles(List.of("values-prod.yaml", "$team/labels.yaml")), Map.of("team", team));
+
+        assertThat(configMap(result, "demo-config").at("/data/greeting").asString()).isEqualTo("hello from shared");
+    }
+
+    @Test
+    void a_ref_value_file_naming_no_source_is_an_error_naming_it() {
+        assertThatThrownBy(() -> renderer().render(REPO, "charts/web", HelmOptions.defaults("demo").withValueFiles(List.of("$values/prod.yaml"))))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_OPTIONS))
+                .hasMessage("value file $values/prod.yaml names the source $values, but no source of the application has ref: values");
+    }
+
+    @Test
+    void a_missing_ref_value_file_is_an_error_naming_the_source_and_file() {
+        SourceTree team = new DirectorySourceTree(Path.of("src/test/resources/repo/shared"));
+        assertThatThrownBy(() -> renderer().render(REPO, "charts/web", HelmOptions.defaults("demo")
+                .withValueFiles(List.of("$team/envs/prod.yaml")), Map.of("team", team)))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
+                .hasMessage("$team/envs/prod.yaml: value file $team/envs/prod.yaml does not exist");
+    }
+
+    @Test
+    void a_ref_value_file_cannot_leave_its_source() {
+        SourceTree team = new DirectorySourceTree(Path.of("src/test/resources/repo/shared"));
+        assertThatThrownBy(() -> renderer().render(REPO, "charts/web", HelmOptions.defaults("demo")
+                .withValueFiles(List.of("$team/../charts/web/values.yaml")), Map.of("team", team)))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATH_OUTSIDE_ROOT));
+    }
+
+    @Test
     void a_missing_value_file_is_skipped_when_asked() {
         RenderResult result = renderer().render(REPO, "charts/web",
                 HelmOptions.defaults("demo").withValueFiles(List.of("values-staging.yaml")).withIgnoreMissingValueFiles(true));

@@ -1,0 +1,314 @@
+package dev.capstan.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.capstan.api.CustomResourceDefinitions;
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationCondition;
+import dev.capstan.api.v1alpha1.ApplicationDestination;
+import dev.capstan.api.v1alpha1.ApplicationSource;
+import dev.capstan.api.v1alpha1.ApplicationSpec;
+import dev.capstan.api.v1alpha1.ApplicationStatus;
+import dev.capstan.api.v1alpha1.SyncPolicy;
+import dev.capstan.git.serve.GitHttpServer;
+import dev.capstan.git.serve.HostedRepository;
+import dev.capstan.testkit.TestNamespace;
+import dev.capstan.testkit.WithControlPlane;
+
+/**
+ * Kustomize, Helm and multi-source applications synced by the controller from an in-process Git
+ * server to the real control plane: the tool is chosen from the files, the objects arrive, and
+ * the Application says Synced and Healthy; a bad source is a ComparisonError naming the file.
+ */
+@WithControlPlane
+class SourcesIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path temporary;
+
+    private static KubernetesClient client;
+    private static String appNamespace;
+    private static GitHttpServer git;
+    private static CapstanController controller;
+
+    private String destination;
+    private String id;
+
+    @BeforeAll
+    static void start(KubernetesClient kubernetesClient, TestNamespace namespace) throws Exception {
+        client = kubernetesClient;
+        appNamespace = namespace.name();
+        CustomResourceDefinitions.install(client, "capstan-test", Duration.ofSeconds(60));
+        git = GitHttpServer.start(temporary.resolve("served"));
+        controller = CapstanController.start(client, ControllerOptions.defaults(temporary.resolve("cache")).withNamespace(appNamespace)
+                .withPollInterval(Duration.ofSeconds(2)).withWorkers(4));
+    }
+
+    @AfterAll
+    static void stop() {
+        controller.close();
+        git.close();
+    }
+
+    @BeforeEach
+    void a_destination_of_its_own() {
+        id = UUID.randomUUID().toString().substring(0, 6);
+        destination = "dest-" + id;
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(destination).endMetadata().build()).create();
+    }
+
+    @Test
+    void a_kustomize_overlay_and_a_helm_chart_in_git_are_synced_and_healthy() {
+        String repository = "tools-" + id;
+        HostedRepository hosted = git.create(repository);
+        String commit = hosted.commit("main", Map.of(
+                "base/kustomization.yaml", "resources: [deployment.yaml, config.yaml]\n",
+                "base/deployment.yaml", deploymentYaml("web", "registry.invalid/web:1"),
+                "base/config.yaml", configMapYaml("settings", "stage", "base"),
+                "overlays/prod/kustomization.yaml", """
+                        resources: [../../base]
+                        namePrefix: prod-
+                        images:
+                          - name: registry.invalid/web
+                            newTag: "2"
+                        patches:
+                          - target: {kind: ConfigMap, name: settings}
+                            patch: |
+                              - op: replace
+                                path: /data/stage
+                                value: prod
+                        """,
+                "charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+                "charts/web/values.yaml", "replicas: 1\ncolour: blue\nimage: registry.invalid/web:1\n",
+                "charts/web/values-prod.yaml", "colour: green\n",
+                "charts/web/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: {{ .Release.Name }}-web
+                        spec:
+                          replicas: {{ .Values.replicas }}
+                          selector:
+                            matchLabels: {app: {{ .Release.Name }}-web}
+                          template:
+                            metadata:
+                              labels: {app: {{ .Release.Name }}-web}
+                            spec:
+                              containers:
+                                - name: main
+                                  image: {{ .Values.image }}
+                        """,
+                "charts/web/templates/config.yaml", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: {{ .Release.Name }}-colour
+                        data:
+                          colour: {{ .Values.colour | quote }}
+                          replicas: {{ .Values.replicas | quote }}
+                          namespace: {{ .Release.Namespace }}
+                        """), "kustomize and helm");
+        create(application("kustomized", gitSource(repository, "overlays/prod")));
+        ApplicationSource chart = gitSource(repository, "charts/web");
+        var helm = new ApplicationSource.Helm();
+        helm.setValueFiles(List.of("values-prod.yaml"));
+        helm.setParameters(List.of(parameter("replicas", "2")));
+        chart.setHelm(helm);
+        create(application("charted", chart));
+
+        ApplicationStatus kustomized = awaitStatus("kustomized", status -> "Synced".equals(sync(status)) && "Healthy".equals(health(status)));
+        ApplicationStatus charted = awaitStatus("charted", status -> "Synced".equals(sync(status)) && "Healthy".equals(health(status)));
+
+        assertThat(kustomized.getSync().getRevision()).isEqualTo(commit);
+        assertThat(charted.getSync().getRevision()).isEqualTo(commit);
+        assertThat(configMap("prod-settings").getData()).containsEntry("stage", "prod");
+        assertThat(deployment("prod-web").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .isEqualTo("registry.invalid/web:2");
+        assertThat(configMap("charted-colour").getData()).containsEntry("colour", "green").containsEntry("replicas", "2")
+                .containsEntry("namespace", destination);
+        assertThat(deployment("charted-web").getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void a_helm_chart_takes_value_files_from_another_source_by_its_ref() {
+        String charts = "charts-" + id;
+        String config = "config-" + id;
+        String chartCommit = git.create(charts).commit("main", Map.of(
+                "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+                "web/values.yaml", "greeting: hello\nsize: small\n",
+                "web/templates/config.yaml", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: {{ .Release.Name }}-config
+                        data:
+                          greeting: {{ .Values.greeting | quote }}
+                          size: {{ .Values.size | quote }}
+                        """), "chart");
+        String configCommit = git.create(config).commit("main", Map.of(
+                "envs/prod/values.yaml", "greeting: hello from the team\nsize: large\n",
+                "envs/prod/more.yaml", "size: huge\n"), "values");
+        ApplicationSource chart = gitSource(charts, "web");
+        var helm = new ApplicationSource.Helm();
+        helm.setValueFiles(List.of("$values/envs/prod/values.yaml", "$values/envs/prod/more.yaml"));
+        chart.setHelm(helm);
+        ApplicationSource values = gitSource(config, null);
+        values.setRef("values");
+        Application application = application("multi", null);
+        application.getSpec().setSource(null);
+        application.getSpec().setSources(List.of(chart, values));
+        create(application);
+
+        ApplicationStatus status = awaitStatus("multi", current -> "Synced".equals(sync(current)) && "Healthy".equals(health(current)));
+
+        assertThat(status.getSync().getRevisions()).containsExactly(chartCommit, configCommit);
+        assertThat(configMap("multi-config").getData()).containsEntry("greeting", "hello from the team").containsEntry("size", "huge");
+        assertThat(status.getHistory()).singleElement().satisfies(entry -> {
+            assertThat(entry.getRevisions()).containsExactly(chartCommit, configCommit);
+            assertThat(entry.getSources()).hasSize(2);
+        });
+    }
+
+    @Test
+    void a_missing_value_file_and_a_kustomization_leaving_the_repository_are_comparison_errors_naming_the_file() {
+        String repository = "bad-" + id;
+        git.create(repository).commit("main", Map.of(
+                "chart/Chart.yaml", "apiVersion: v2\nname: bad\nversion: 0.1.0\n",
+                "chart/templates/config.yaml", configMapYaml("bad", "k", "v"),
+                "escape/kustomization.yaml", "resources: [../../../elsewhere]\n"), "bad sources");
+        ApplicationSource chart = gitSource(repository, "chart");
+        var helm = new ApplicationSource.Helm();
+        helm.setValueFiles(List.of("values-missing.yaml"));
+        chart.setHelm(helm);
+        create(application("missing-values", chart));
+        create(application("escaping", gitSource(repository, "escape")));
+
+        ApplicationCondition missing = awaitCondition("missing-values");
+        ApplicationCondition escaping = awaitCondition("escaping");
+
+        assertThat(missing.getType()).isEqualTo("ComparisonError");
+        assertThat(missing.getMessage()).contains("chart/values-missing.yaml").contains("does not exist");
+        assertThat(escaping.getType()).isEqualTo("ComparisonError");
+        assertThat(escaping.getMessage()).contains("escape/kustomization.yaml").contains("../../../elsewhere");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private static ApplicationSource gitSource(String repository, String path) {
+        var source = new ApplicationSource();
+        source.setRepoURL(git.url(repository));
+        source.setTargetRevision("main");
+        source.setPath(path);
+        return source;
+    }
+
+    private static ApplicationSource.Helm.Parameter parameter(String name, String value) {
+        var parameter = new ApplicationSource.Helm.Parameter();
+        parameter.setName(name);
+        parameter.setValue(value);
+        return parameter;
+    }
+
+    private Application application(String name, ApplicationSource source) {
+        var application = new Application();
+        application.getMetadata().setName(name);
+        application.getMetadata().setNamespace(appNamespace);
+        var spec = new ApplicationSpec();
+        spec.setSource(source);
+        var target = new ApplicationDestination();
+        target.setServer("https://kubernetes.default.svc");
+        target.setNamespace(destination);
+        spec.setDestination(target);
+        var policy = new SyncPolicy();
+        var automated = new SyncPolicy.Automated();
+        automated.setPrune(true);
+        policy.setAutomated(automated);
+        spec.setSyncPolicy(policy);
+        application.setSpec(spec);
+        return application;
+    }
+
+    private static void create(Application application) {
+        client.resource(application).create();
+    }
+
+    private static ApplicationStatus awaitStatus(String name, Predicate<ApplicationStatus> condition) {
+        return await().atMost(TIMEOUT).until(() -> Optional.ofNullable(
+                        client.resources(Application.class).inNamespace(appNamespace).withName(name).get())
+                .map(Application::getStatus).orElse(null), status -> status != null && condition.test(status));
+    }
+
+    private static ApplicationCondition awaitCondition(String name) {
+        return awaitStatus(name, status -> status.getConditions() != null && !status.getConditions().isEmpty()).getConditions().getFirst();
+    }
+
+    private static String sync(ApplicationStatus status) {
+        return status.getSync() == null ? null : status.getSync().getStatus();
+    }
+
+    private static String health(ApplicationStatus status) {
+        return status.getHealth() == null ? null : status.getHealth().getStatus();
+    }
+
+    private ConfigMap configMap(String name) {
+        return Objects.requireNonNull(client.configMaps().inNamespace(destination).withName(name).get(), name);
+    }
+
+    private Deployment deployment(String name) {
+        return Objects.requireNonNull(client.apps().deployments().inNamespace(destination).withName(name).get(), name);
+    }
+
+    private static String configMapYaml(String name, String key, String value) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: %s
+                data:
+                  %s: "%s"
+                """.formatted(name, key, value);
+    }
+
+    private static String deploymentYaml(String name, String image) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %1$s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: %1$s}
+                  template:
+                    metadata:
+                      labels: {app: %1$s}
+                    spec:
+                      containers:
+                      - name: main
+                        image: %2$s
+                """.formatted(name, image);
+    }
+}
