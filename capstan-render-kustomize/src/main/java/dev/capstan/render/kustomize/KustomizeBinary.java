@@ -37,6 +37,8 @@ public final class KustomizeBinary {
     private static final List<String> RECIPE_FILES = List.of("go.mod", "go.sum");
     private static final String LDFLAGS = "-s -w";
     private static final String READY = "READY";
+    /** Names a kustomize program to use instead of building one. */
+    public static final String PREBUILT = "CAPSTAN_KUSTOMIZE";
     private static final String EXECUTABLE = "kustomize";
     private static final ReentrantLock JVM_LOCK = new ReentrantLock();
 
@@ -59,13 +61,18 @@ public final class KustomizeBinary {
     }
 
     /**
-     * The path of the kustomize program, built first if the cache does not hold it (about a
-     * minute with Go's build cache warm, a few on a fresh machine).
+     * The path of the kustomize program: the one {@code $CAPSTAN_KUSTOMIZE} names, checked to be
+     * this version, or else the one built from the recipe, built first if the cache does not hold
+     * it (about a minute with Go's build cache warm, a few on a fresh machine).
      *
      * @throws IllegalStateException when Go is missing or the build fails, with the build's last lines
      */
     @SuppressWarnings("try") // the file lock is held by the try, not used in it
     public Path ensureBuilt() {
+        String prebuilt = System.getenv(PREBUILT);
+        if (prebuilt != null && !prebuilt.isBlank()) {
+            return prebuilt(Path.of(prebuilt));
+        }
         try {
             String key = key();
             Path target = cacheDir.resolve(key);
@@ -90,6 +97,20 @@ public final class KustomizeBinary {
                     + (e.logTail().isBlank() ? ": " + e.getMessage() : "\n" + e.logTail()), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot build kustomize " + VERSION + " in " + cacheDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A kustomize program built beforehand, as the controller's image holds it (it has no Go):
+     * used when it is the version pinned here.
+     */
+    static Path prebuilt(Path executable) {
+        try {
+            verify(executable);
+            return executable;
+        } catch (IOException | ControlPlaneException e) {
+            throw new IllegalStateException("$" + PREBUILT + " names " + executable + ", which is not kustomize " + VERSION + ": "
+                    + e.getMessage(), e);
         }
     }
 

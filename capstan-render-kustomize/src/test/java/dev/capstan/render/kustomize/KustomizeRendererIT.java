@@ -55,6 +55,17 @@ class KustomizeRendererIT {
     }
 
     @Test
+    void a_prebuilt_kustomize_is_used_when_it_is_the_pinned_version_and_refused_otherwise() throws Exception {
+        assertThat(KustomizeBinary.prebuilt(kustomize)).isEqualTo(kustomize);
+
+        Path impostor = temporary.resolve("kustomize");
+        Files.writeString(impostor, "#!/bin/sh\necho v4.0.0\n");
+        impostor.toFile().setExecutable(true);
+        assertThatThrownBy(() -> KustomizeBinary.prebuilt(impostor)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CAPSTAN_KUSTOMIZE").hasMessageContaining("not kustomize " + KustomizeBinary.VERSION);
+    }
+
+    @Test
     void renders_the_dev_overlay_with_its_component_as_expected() throws Exception {
         RenderResult result = renderer.render(fixture(), "guestbook/overlays/dev", KustomizeOptions.defaults());
 
