@@ -108,6 +108,25 @@ final class ApplicationReconciler {
          * history and inventory) is not lost with the write.
          */
         ApplicationStatus unwritten;
+        /** What the last reconcile that found nothing to do read; see {@link #unchangedSinceQuiet}. */
+        volatile Quiet quiet;
+    }
+
+    /** The inputs of a reconcile that found nothing to do, compared by identity where identity means unchanged. */
+    private record Quiet(String applicationVersion, List<Manifest> placed, Manifest[] live, Optional<String> unhealthyDependency) {
+
+        boolean sameAs(Quiet other) {
+            if (!applicationVersion.equals(other.applicationVersion) || placed != other.placed || live.length != other.live.length
+                    || !unhealthyDependency.equals(other.unhealthyDependency)) {
+                return false;
+            }
+            for (int i = 0; i < live.length; i++) {
+                if (live[i] != other.live[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private record Placed(String key, List<Manifest> manifests) {
@@ -159,6 +178,10 @@ final class ApplicationReconciler {
         }
         Memory remembered = memory.computeIfAbsent(name, key -> new Memory());
         takeRefreshRequest(application, remembered);
+        if (unchangedSinceQuiet(application, remembered)) {
+            return Optional.of(pollInterval(application));
+        }
+        remembered.quiet = null;
         ApplicationStatus status = remembered.unwritten != null ? remembered.unwritten : copyOf(application.getStatus());
         var conditions = new Conditions(status.getConditions(), clock.instant());
         Duration next = pollInterval(application);
@@ -169,6 +192,8 @@ final class ApplicationReconciler {
             writeStatus(application, status, remembered);
             return Optional.of(next);
         }
+        boolean quietCandidate = false;
+        Quiet inputs = null;
         try {
             Optional<Operation> operation = requestedOperation(application, status, remembered);
             Target target = target(application, remembered, operation);
@@ -181,6 +206,7 @@ final class ApplicationReconciler {
                 writeStatus(application, status, remembered);
                 return Optional.of(next);
             }
+            inputs = operation.isEmpty() ? quietInputs(application, target) : null; // before reading: a change after it is not missed
             Comparison comparison = compare(application, status, target, remembered);
             LOG.debug("{}: {} at {}, out of sync {}, orphans {}", name, comparison.status(), target.shortRevision(),
                     comparison.outOfSync(), comparison.orphans());
@@ -211,6 +237,7 @@ final class ApplicationReconciler {
             if (heldFor != null && heldFor.compareTo(next) < 0) {
                 next = heldFor;
             }
+            quietCandidate = operation.isEmpty() && waitingFor.isEmpty() && heldFor == null;
             status.setConditions(conditions.list());
         } catch (GitException | RenderException | InvalidManifestException e) {
             conditions.set(Conditions.COMPARISON_ERROR, e.getMessage());
@@ -232,8 +259,36 @@ final class ApplicationReconciler {
             throw e;
         }
         status.setObservedGeneration(application.getMetadata().getGeneration());
-        writeStatus(application, status, remembered);
+        boolean wrote = writeStatus(application, status, remembered);
+        if (!wrote && quietCandidate && inputs != null) {
+            remembered.quiet = inputs;
+        }
         return Optional.of(next);
+    }
+
+    /**
+     * Whether nothing this reconcile reads has changed since one that found nothing to do: the
+     * same Application (resource version), the same placed manifests (revision, source,
+     * destination), the very same live objects in the cache, the same dependency health. Such a
+     * reconcile would find nothing to do again, so the poll costs a revision lookup and this check.
+     */
+    private boolean unchangedSinceQuiet(Application application, Memory remembered) {
+        Quiet quiet = remembered.quiet;
+        if (quiet == null || remembered.unwritten != null || application.getOperation() != null
+                || !application.getMetadata().getResourceVersion().equals(quiet.applicationVersion())) {
+            return false;
+        }
+        try {
+            return quietInputs(application, target(application, remembered, Optional.empty())).sameAs(quiet);
+        } catch (RuntimeException e) {
+            return false; // the reconcile itself meets it again and reports it
+        }
+    }
+
+    private Quiet quietInputs(Application application, Target target) {
+        Map<ResourceKey, Manifest> current = liveObjects(application, target.desired());
+        return new Quiet(application.getMetadata().getResourceVersion(), target.desired(),
+                current.values().toArray(Manifest[]::new), unhealthyDependency(application));
     }
 
     // --- the steps -------------------------------------------------------------------------
@@ -639,10 +694,12 @@ final class ApplicationReconciler {
 
     // --- small things ----------------------------------------------------------------------
 
-    private void writeStatus(Application application, ApplicationStatus status, Memory remembered) {
+    /** Writes the status if it changed; says whether it did. */
+    private boolean writeStatus(Application application, ApplicationStatus status, Memory remembered) {
         try {
-            applications.writeStatus(application, status);
+            boolean wrote = applications.writeStatus(application, status) != application;
             remembered.unwritten = null;
+            return wrote;
         } catch (RuntimeException e) {
             remembered.unwritten = status;
             throw e;

@@ -52,13 +52,18 @@ final class Applications {
         this.informer = cache;
     }
 
-    /** The Application from the cache (a copy the caller may change), or from the server before the cache runs. */
+    /**
+     * The Application from the cache, or from the server before the cache runs or while the cache
+     * is older than the controller's own last write. Read-only: it is the cache's own object (a
+     * copy per reconcile cost more CPU than the rest of an idle reconcile); the status to write is
+     * built on {@link #copy}.
+     */
     Optional<Application> get(String name) {
         Application cached = informer == null ? null : informer.getStore().getByKey(namespace + "/" + name);
         if (cached == null || olderThanOwnWrite(cached)) {
             cached = api().inNamespace(namespace).withName(name).get();
         }
-        return Optional.ofNullable(cached).map(serialization::clone);
+        return Optional.ofNullable(cached);
     }
 
     /**
