@@ -3,9 +3,12 @@ package dev.capstan.controller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -70,7 +73,23 @@ record Target(List<Followed> followed, boolean multiSource, List<Manifest> desir
         return String.join(" + ", followed.stream().map(Followed::source).map(Target::sourceKey).toList());
     }
 
+    /**
+     * Source keys by source object (which has no {@code equals}: by identity), while the object
+     * lives: the Application in the informer's cache keeps its source, so a poll does not hash it
+     * again.
+     */
+    private static final Map<ApplicationSource, String> KEYS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private static String sourceKey(ApplicationSource source) {
+        String known = KEYS.get(source);
+        if (known == null) {
+            known = hashedSourceKey(source);
+            KEYS.put(source, known);
+        }
+        return known;
+    }
+
+    private static String hashedSourceKey(ApplicationSource source) {
         var copy = JSON.convertValue(source, ApplicationSource.class);
         copy.setTargetRevision(null);
         String where = Sources.isChart(source) ? "chart " + source.getChart() : Objects.requireNonNullElse(source.getPath(), "");

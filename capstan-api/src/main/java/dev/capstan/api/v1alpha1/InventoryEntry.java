@@ -52,7 +52,7 @@ public class InventoryEntry extends KeepsUnknownFields {
     }
 
     public void setName(String name) {
-        this.name = name;
+        this.name = RepeatedValues.shared(name);
     }
 
     public String getDesiredHash() {

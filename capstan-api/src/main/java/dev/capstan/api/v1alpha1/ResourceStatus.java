@@ -64,7 +64,7 @@ public class ResourceStatus extends KeepsUnknownFields {
     }
 
     public void setName(String name) {
-        this.name = name;
+        this.name = RepeatedValues.shared(name);
     }
 
     public String getStatus() {

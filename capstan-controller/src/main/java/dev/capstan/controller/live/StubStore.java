@@ -25,15 +25,20 @@ final class StubStore implements ItemStore<GenericKubernetesResource> {
     @Override
     public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
         var stub = new GenericKubernetesResource();
-        stub.setApiVersion(resource.getApiVersion());
-        stub.setKind(resource.getKind());
+        stub.setApiVersion(shared(resource.getApiVersion()));
+        stub.setKind(shared(resource.getKind()));
         var metadata = new ObjectMeta();
-        metadata.setName(resource.getMetadata().getName());
-        metadata.setNamespace(resource.getMetadata().getNamespace());
-        metadata.setResourceVersion(resource.getMetadata().getResourceVersion());
-        metadata.setUid(resource.getMetadata().getUid());
+        metadata.setName(shared(resource.getMetadata().getName()));
+        metadata.setNamespace(shared(resource.getMetadata().getNamespace()));
+        metadata.setResourceVersion(shared(resource.getMetadata().getResourceVersion()));
+        metadata.setUid(shared(resource.getMetadata().getUid()));
         stub.setMetadata(metadata);
         return stubs.put(key, stub);
+    }
+
+    /** The same text as the compacted copy in the cache holds ({@code Manifest#compacted} shares it), kept once. */
+    private static String shared(String text) {
+        return text == null ? null : text.intern();
     }
 
     @Override
