@@ -651,33 +651,12 @@ class ControllerIT {
     }
 
     private static String configMapYaml(String name, String key, String value) {
-        return """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: %s
-                data:
-                  %s: "%s"
-                """.formatted(name, key, value);
+        return ManifestTexts.configMap(name, key, value);
     }
 
     private static String deploymentYaml(String name, String nodeSelector) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: %1$s
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: %1$s}
-                  template:
-                    metadata:
-                      labels: {app: %1$s}
-                    spec:%2$s
-                      containers:
-                      - name: main
-                        image: registry.invalid/%1$s:1
-                """.formatted(name, nodeSelector == null ? "" : "\n      nodeSelector: {zone: " + nodeSelector + "}");
+        return ManifestTexts.deployment(name, "registry.invalid/" + name + ":1",
+                nodeSelector == null ? "" : "
+      nodeSelector: {zone: " + nodeSelector + "}");
     }
 }

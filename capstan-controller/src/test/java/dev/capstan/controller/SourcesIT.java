@@ -282,33 +282,10 @@ class SourcesIT {
     }
 
     private static String configMapYaml(String name, String key, String value) {
-        return """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: %s
-                data:
-                  %s: "%s"
-                """.formatted(name, key, value);
+        return ManifestTexts.configMap(name, key, value);
     }
 
     private static String deploymentYaml(String name, String image) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: %1$s
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: %1$s}
-                  template:
-                    metadata:
-                      labels: {app: %1$s}
-                    spec:
-                      containers:
-                      - name: main
-                        image: %2$s
-                """.formatted(name, image);
+        return ManifestTexts.deployment(name, image, "");
     }
 }
