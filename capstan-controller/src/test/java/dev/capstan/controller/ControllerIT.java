@@ -656,7 +656,6 @@ class ControllerIT {
 
     private static String deploymentYaml(String name, String nodeSelector) {
         return ManifestTexts.deployment(name, "registry.invalid/" + name + ":1",
-                nodeSelector == null ? "" : "
-      nodeSelector: {zone: " + nodeSelector + "}");
+                nodeSelector == null ? "" : "\n      nodeSelector: {zone: " + nodeSelector + "}");
     }
 }
