@@ -2,6 +2,7 @@ package dev.capstan.controller;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import dev.capstan.api.v1alpha1.ApplicationSource;
+import dev.capstan.engine.Manifest;
 import dev.capstan.engine.render.DirectoryOptions;
 import dev.capstan.engine.render.HelmOptions;
 import dev.capstan.engine.render.KustomizeOptions;
@@ -24,8 +26,11 @@ import dev.capstan.render.helm.ChartReference;
  * From an application's source to what it desires: which revision the target revision names now
  * (a commit of a Git repository, or the version of a chart in a Helm repository), and the
  * manifests there, rendered by the source's tool ({@link SourceKind}). Renders are cached by
- * repository, revision, path, tool, the tool's options and version, and the revisions of the
- * sources a Helm source reads {@code $ref} value files from, up to {@value #CACHED_OBJECTS}
+ * repository, content, path, tool, the tool's options and version, and the revisions of the
+ * sources a Helm source reads {@code $ref} value files from. The content of a render from Git is
+ * the Git object ids of what it read ({@link RecordingTree}: its directory, and whatever it read
+ * elsewhere), so a commit that changes one application's files renders only that application
+ * again; a chart from a Helm repository is keyed by its version. Up to {@value #CACHED_OBJECTS}
  * objects in all, the least recently used going first: applications that deploy the same source
  * to several places render it once, and an application whose placed manifests were forgotten
  * places them again without reading Git. A hard refresh forgets them. The reconciler keeps each
@@ -42,6 +47,8 @@ final class Sources {
     private final Supplier<String> kubeVersion;
     private final LinkedHashMap<RenderKey, RenderResult> renders = new LinkedHashMap<>(64, 0.75f, true);
     private int cachedObjects;
+    /** What the last render of each source (its key without a revision) read, to check at another commit. */
+    private final Map<RenderKey, List<String>> readBy = new ConcurrentHashMap<>();
 
     private final Map<ResolveKey, Resolved> resolved = new ConcurrentHashMap<>();
 
@@ -53,6 +60,10 @@ final class Sources {
 
     private record RenderKey(String repoURL, String revision, String path, SourceKind kind, RenderOptions options, String toolVersion,
                              Map<String, Reference> references) {
+
+        RenderKey at(String revision) {
+            return new RenderKey(repoURL, revision, path, kind, options, toolVersion, references);
+        }
     }
 
     /**
@@ -134,13 +145,42 @@ final class Sources {
             case KUSTOMIZE -> ToolOptions.kustomize(source, renderers.allowRemoteBases());
             case HELM, HELM_REPOSITORY -> ToolOptions.helm(source, context.application(), context.namespace(), kubeVersion.get());
         };
-        var key = new RenderKey(source.getRepoURL(), revision, path, kind, options, renderers.toolVersion(kind),
+        var anyRevision = new RenderKey(source.getRepoURL(), null, path, kind, options, renderers.toolVersion(kind),
                 kind == SourceKind.HELM ? context.references() : Map.of());
-        return cached(key, () -> switch (options) {
+        if (tree.version(path).isEmpty()) {
+            return cached(anyRevision.at("commit " + revision), () -> render(tree, path, options, context));
+        }
+        List<String> read = readBy.get(anyRevision);
+        if (read != null) {
+            RenderResult known;
+            synchronized (renders) {
+                known = renders.get(anyRevision.at(content(tree, read)));
+            }
+            if (known != null) {
+                return known;
+            }
+        }
+        var recording = new RecordingTree(tree, path);
+        RenderResult result = render(recording, path, options, context);
+        readBy.put(anyRevision, recording.read());
+        return cached(anyRevision.at(content(tree, recording.read())), () -> result);
+    }
+
+    private RenderResult render(SourceTree tree, String path, RenderOptions options, RenderContext context) {
+        return switch (options) {
             case DirectoryOptions directory -> renderers.directory().render(tree, path, directory);
             case KustomizeOptions kustomize -> renderers.kustomize(path).render(tree, path, kustomize);
             case HelmOptions helm -> renderers.helm().render(tree, path, helm, referenceTrees(context));
-        });
+        };
+    }
+
+    /** The versions (Git object ids) of {@code paths} in {@code tree}, as one string. */
+    private static String content(SourceTree tree, List<String> paths) {
+        var content = new StringBuilder("content");
+        for (String path : paths) {
+            content.append(' ').append(path).append('=').append(tree.version(path).orElse("-"));
+        }
+        return content.toString();
     }
 
     private RenderResult cached(RenderKey key, Supplier<RenderResult> render) {
@@ -150,7 +190,8 @@ final class Sources {
                 return cached;
             }
         }
-        RenderResult result = render.get();
+        RenderResult rendered = render.get();
+        var result = new RenderResult(rendered.manifests().stream().map(Manifest::compacted).toList(), rendered.warnings());
         synchronized (renders) {
             RenderResult previous = renders.put(key, result);
             cachedObjects += result.manifests().size() - (previous == null ? 0 : previous.manifests().size());
@@ -175,6 +216,7 @@ final class Sources {
                 }
             }
         }
+        readBy.keySet().removeIf(key -> key.repoURL().equals(repoURL));
     }
 
     private Map<String, SourceTree> referenceTrees(RenderContext context) {

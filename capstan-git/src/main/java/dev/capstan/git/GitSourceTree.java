@@ -102,6 +102,21 @@ public final class GitSourceTree implements SourceTree {
         }
     }
 
+    /** The object id stored at {@code path} in this commit: a blob, a tree, or a link's blob. */
+    @Override
+    public Optional<String> version(String path) {
+        String normalised = LinkResolver.normalise(path);
+        if (normalised.equals(".")) {
+            return Optional.of(root.name());
+        }
+        try (ObjectReader reader = repository.newObjectReader();
+             TreeWalk walk = TreeWalk.forPath(repository, reader, normalised, root)) {
+            return walk == null ? Optional.empty() : Optional.of(walk.getObjectId(0).name());
+        } catch (IOException e) {
+            throw unreadable(normalised, e);
+        }
+    }
+
     private Optional<Entry> resolve(ObjectReader reader, String path) {
         return LinkResolver.resolve(path, candidate -> stored(reader, candidate));
     }

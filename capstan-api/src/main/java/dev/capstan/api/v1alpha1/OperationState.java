@@ -9,7 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import dev.capstan.api.FreeFormObject;
+import dev.capstan.api.FrozenJson;
 import dev.capstan.api.KeepsUnknownFields;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The progress of the current or last operation. {@code syncResult} holds the engine's
@@ -37,6 +40,7 @@ public class OperationState extends KeepsUnknownFields {
     @JsonPropertyDescription("The engine's sync state, free-form.")
     @SchemaFrom(type = FreeFormObject.class)
     @PreserveUnknownFields
+    @JsonDeserialize(using = FrozenJson.class)
     private Map<String, Object> syncResult;
 
     public Operation getOperation() {

@@ -41,6 +41,16 @@ public interface SourceTree {
      */
     byte[] read(String file, long maxBytes);
 
+    /**
+     * What identifies the content stored at {@code path} (a link not followed): a value that
+     * changes whenever the file, or anything in the directory, does (Git's object id). Empty when
+     * nothing is there, or when this tree cannot tell (a checkout on disk), so that a caller that
+     * would reuse work on an unchanged path does not.
+     */
+    default Optional<String> version(String path) {
+        return Optional.empty();
+    }
+
     /** One name in a directory: a regular file, a directory, or a symbolic link with its target text. */
     record Entry(String path, Type type, String linkTarget) {
 
