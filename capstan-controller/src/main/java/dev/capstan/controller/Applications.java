@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.ApplicationStatus;
+import dev.capstan.api.v1alpha1.OperationState;
 
 /**
  * The Applications of the controller's namespace: read from an informer's cache, written through
@@ -153,8 +154,39 @@ final class Applications {
         }
     }
 
+    /**
+     * The status for a reconcile to work on, without copying the cached one whole (for a large
+     * application that is most of a reconcile's work): the parts a reconcile changes in place (the
+     * sync summary, the operation state) are copied; the rest (resource rows, inventory, history,
+     * conditions, the frozen sync result) are shared, since a reconcile only ever replaces them.
+     */
     ApplicationStatus copy(ApplicationStatus status) {
-        return serialization.clone(status);
+        var copy = new ApplicationStatus();
+        copy.setSync(status.getSync() == null ? null : serialization.clone(status.getSync()));
+        copy.setHealth(status.getHealth());
+        copy.setResources(status.getResources());
+        copy.setOperationState(status.getOperationState() == null ? null : operationState(status.getOperationState()));
+        copy.setHistory(status.getHistory());
+        copy.setConditions(status.getConditions());
+        copy.setReconciledAt(status.getReconciledAt());
+        copy.setObservedGeneration(status.getObservedGeneration());
+        copy.setSummary(status.getSummary());
+        copy.setInventory(status.getInventory());
+        status.getUnknownFields().forEach(copy::setUnknownField);
+        return copy;
+    }
+
+    private static OperationState operationState(OperationState state) {
+        var copy = new OperationState();
+        copy.setOperation(state.getOperation());
+        copy.setPhase(state.getPhase());
+        copy.setMessage(state.getMessage());
+        copy.setStartedAt(state.getStartedAt());
+        copy.setFinishedAt(state.getFinishedAt());
+        copy.setRetryCount(state.getRetryCount());
+        copy.setSyncResult(state.getSyncResult());
+        state.getUnknownFields().forEach(copy::setUnknownField);
+        return copy;
     }
 
     private boolean sameStatus(ApplicationStatus before, ApplicationStatus after) {
