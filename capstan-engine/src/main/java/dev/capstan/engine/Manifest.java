@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
@@ -152,9 +153,31 @@ public final class Manifest {
             return new ArrayNode(JsonNodeFactory.instance, items);
         }
         if (node.isString() && node.asString().length() <= SHARED_TEXT_LENGTH) {
-            return StringNode.valueOf(node.asString().intern());
+            return sharedNode(node.asString());
         }
         return node;
+    }
+
+    /**
+     * Text nodes of short values, kept once while there are not too many: kinds, API versions,
+     * namespaces, label values, field managers and condition types repeat in every object, and a
+     * node of its own for each would cost as much as the text. Emptied when full, so values that
+     * never repeat (uids, resource versions) cannot make it grow.
+     */
+    private static final Map<String, StringNode> SHARED_NODES = new ConcurrentHashMap<>();
+    private static final int SHARED_NODES_MAX = 16_384;
+
+    private static StringNode sharedNode(String text) {
+        StringNode known = SHARED_NODES.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (SHARED_NODES.size() >= SHARED_NODES_MAX) {
+            SHARED_NODES.clear();
+        }
+        StringNode node = StringNode.valueOf(text.intern());
+        StringNode raced = SHARED_NODES.putIfAbsent(node.asString(), node);
+        return raced != null ? raced : node;
     }
 
     /** A deep copy of the whole tree, for a caller that needs to change or serialise it. */

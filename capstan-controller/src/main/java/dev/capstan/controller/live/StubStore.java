@@ -1,5 +1,6 @@
 package dev.capstan.controller.live;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -32,6 +33,14 @@ final class StubStore implements ItemStore<GenericKubernetesResource> {
         metadata.setNamespace(shared(resource.getMetadata().getNamespace()));
         metadata.setResourceVersion(shared(resource.getMetadata().getResourceVersion()));
         metadata.setUid(shared(resource.getMetadata().getUid()));
+        // fabric8's models make their maps and lists when built: shared empty ones instead, a few hundred bytes per object
+        metadata.setLabels(Map.of());
+        metadata.setAnnotations(Map.of());
+        metadata.setAdditionalProperties(Map.of());
+        metadata.setFinalizers(List.of());
+        metadata.setManagedFields(List.of());
+        metadata.setOwnerReferences(List.of());
+        stub.setAdditionalProperties(Map.of());
         stub.setMetadata(metadata);
         return stubs.put(key, stub);
     }
