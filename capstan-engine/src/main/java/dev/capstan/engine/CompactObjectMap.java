@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * The properties of one JSON object kept in two arrays, in their order: a fraction of what a
  * {@code LinkedHashMap} costs (no entry objects, no sparse table), for trees that are kept a long
  * time and never changed, like the live objects a controller caches. Looking a name up scans the
- * names, which for the small objects of Kubernetes metadata is as fast as hashing. Read-only:
+ * names, which for the small objects of Kubernetes metadata is as fast as hashing. The names
+ * array may be shared with other maps of the same shape, and is never changed. Read-only:
  * every change is refused.
  */
 final class CompactObjectMap extends AbstractMap<String, JsonNode> {

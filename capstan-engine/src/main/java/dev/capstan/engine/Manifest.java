@@ -1,8 +1,10 @@
 package dev.capstan.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -145,7 +147,7 @@ public final class Manifest {
                 values[i] = compact(property.getValue());
                 i++;
             }
-            return new ObjectNode(JsonNodeFactory.instance, new CompactObjectMap(names, values));
+            return new ObjectNode(JsonNodeFactory.instance, new CompactObjectMap(sharedNames(names), values));
         }
         if (node instanceof ArrayNode arrayNode) {
             var items = new ArrayList<JsonNode>(arrayNode.size());
@@ -156,6 +158,26 @@ public final class Manifest {
             return sharedNode(node.asString());
         }
         return node;
+    }
+
+    /**
+     * The property names of objects of one shape (every ConfigMap's metadata has the same ones, in
+     * the same order), kept once while there are not too many shapes; emptied when full.
+     */
+    private static final Map<List<String>, String[]> SHARED_NAMES = new ConcurrentHashMap<>();
+    private static final int SHARED_NAMES_MAX = 4_096;
+
+    private static String[] sharedNames(String[] names) {
+        List<String> shape = Arrays.asList(names);
+        String[] known = SHARED_NAMES.get(shape);
+        if (known != null) {
+            return known;
+        }
+        if (SHARED_NAMES.size() >= SHARED_NAMES_MAX) {
+            SHARED_NAMES.clear();
+        }
+        String[] raced = SHARED_NAMES.putIfAbsent(shape, names);
+        return raced != null ? raced : names;
     }
 
     /**
