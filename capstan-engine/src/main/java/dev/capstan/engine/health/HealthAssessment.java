@@ -13,6 +13,7 @@ import dev.capstan.engine.ResourceKey;
  *   <li>{@code cel:<source>#<index>}: a user rule, by its source name and position there;</li>
  *   <li>{@code deletion}: the object is being deleted;</li>
  *   <li>{@code builtin:<Kind.group>}: the built-in check for the kind;</li>
+ *   <li>{@code library:<Kind.group>}: the rule for the kind in Capstan's rule library;</li>
  *   <li>{@code check:<Kind.group>}: a check added with {@link HealthAssessor#withCheck};</li>
  *   <li>{@code generic:<aspect>}: the fallback for any kind, by the part of the object it read
  *       ({@code suspend}, {@code observedGeneration}, {@code conditions}, {@code phase}), or

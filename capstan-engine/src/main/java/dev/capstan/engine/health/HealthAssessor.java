@@ -22,6 +22,7 @@ import dev.capstan.engine.Manifest;
  *       Argo CD (except Namespaces and CustomResourceDefinitions, whose checks say what their
  *       deletion waits for);</li>
  *   <li>the check for the kind: built in, or added with {@link #withCheck};</li>
+ *   <li>the library's CEL rule for the kind ({@link HealthLibrary}), when one of its checks applies;</li>
  *   <li>the generic fallback, which reads the conventions of custom resources.</li>
  * </ol>
  * The result names the rule that decided. Nothing here throws on odd objects: a check that
@@ -34,6 +35,7 @@ public final class HealthAssessor {
 
     private final List<HealthRules> rules;
     private final Map<GroupKind, NamedCheck> checks;
+    private final HealthLibrary library = HealthLibrary.builtIn();
     private final GenericHealth generic = new GenericHealth();
 
     private record NamedCheck(String name, HealthCheck check) {
@@ -74,6 +76,7 @@ public final class HealthAssessor {
         return userRules(live)
                 .or(() -> pendingDeletion(live))
                 .or(() -> checkForKind(live))
+                .or(() -> library(live))
                 .orElseGet(() -> generic(live));
     }
 
@@ -123,6 +126,16 @@ public final class HealthAssessor {
             health = Health.unknown("the health check failed on this object: " + e);
         }
         return Optional.of(new HealthAssessment(live.key(), health, named.name()));
+    }
+
+    private Optional<HealthAssessment> library(Manifest live) {
+        return library.forKind(live.groupKind()).flatMap(entry -> {
+            if (entry.rules().isEmpty()) {
+                return Optional.of(new HealthAssessment(live.key(), Health.unknown("the built-in rule is broken: " + entry.problem()), entry.name()));
+            }
+            return entry.rules().get().assess(live)
+                    .map(verdict -> new HealthAssessment(live.key(), verdict.health(), entry.name()));
+        });
     }
 
     private HealthAssessment generic(Manifest live) {

@@ -72,6 +72,11 @@ public final class HealthRules {
         return rules.isEmpty();
     }
 
+    /** The kinds these rules judge, in the order they first appear. */
+    public List<GroupKind> kinds() {
+        return rules.stream().map(HealthRule::kind).distinct().toList();
+    }
+
     /** Every expression that does not compile, each naming its rule and check; for linting. */
     public List<String> problems() {
         return rules.stream().flatMap(rule -> rule.problems().stream()).toList();

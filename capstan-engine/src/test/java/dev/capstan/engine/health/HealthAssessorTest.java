@@ -34,9 +34,9 @@ class HealthAssessorTest {
             metadata: {name: settings, namespace: shop}
             data: {LOG_LEVEL: info}
             """);
-    private static final Manifest BROKEN_CERTIFICATE = Manifest.parse("""
-            apiVersion: cert-manager.io/v1
-            kind: Certificate
+    private static final Manifest BROKEN_WIDGET = Manifest.parse("""
+            apiVersion: example.com/v1
+            kind: Widget
             metadata: {name: tls, namespace: shop}
             status:
               conditions: [{type: Ready, status: "False", reason: Failed, message: order failed}]
@@ -93,7 +93,7 @@ class HealthAssessorTest {
 
     @Test
     void the_generic_fallback_decides_for_kinds_without_a_check() {
-        var assessment = HealthAssessor.builtIn().assess(BROKEN_CERTIFICATE);
+        var assessment = HealthAssessor.builtIn().assess(BROKEN_WIDGET);
 
         assertThat(assessment.status()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(assessment.decidedBy()).isEqualTo("generic:conditions");
@@ -114,20 +114,20 @@ class HealthAssessorTest {
         HealthCheck careless = live -> {
             throw new IllegalStateException("no status.widgets");
         };
-        var assessor = HealthAssessor.builtIn().withCheck(new GroupKind("cert-manager.io", "Certificate"), careless);
+        var assessor = HealthAssessor.builtIn().withCheck(new GroupKind("example.com", "Widget"), careless);
 
-        var assessment = assessor.assess(BROKEN_CERTIFICATE);
+        var assessment = assessor.assess(BROKEN_WIDGET);
 
         assertThat(assessment.status()).isEqualTo(HealthStatus.UNKNOWN);
         assertThat(assessment.message()).contains("no status.widgets");
-        assertThat(assessment.decidedBy()).isEqualTo("check:Certificate.cert-manager.io");
+        assertThat(assessment.decidedBy()).isEqualTo("check:Widget.example.com");
     }
 
     @Test
     void an_added_check_that_gives_no_verdict_gives_unknown() {
-        var assessor = HealthAssessor.builtIn().withCheck(new GroupKind("cert-manager.io", "Certificate"), live -> null);
+        var assessor = HealthAssessor.builtIn().withCheck(new GroupKind("example.com", "Widget"), live -> null);
 
-        assertThat(assessor.assess(BROKEN_CERTIFICATE).health()).isEqualTo(Health.unknown("the check gave no verdict"));
+        assertThat(assessor.assess(BROKEN_WIDGET).health()).isEqualTo(Health.unknown("the check gave no verdict"));
     }
 
     @Test
@@ -162,10 +162,10 @@ class HealthAssessorTest {
     @Test
     void the_application_is_as_healthy_as_its_worst_resource() {
         var assessor = HealthAssessor.builtIn();
-        var resources = List.of(assessor.assess(DELETING), assessor.assess(BROKEN_CERTIFICATE), assessor.assess(ROLLING_OUT));
+        var resources = List.of(assessor.assess(DELETING), assessor.assess(BROKEN_WIDGET), assessor.assess(ROLLING_OUT));
 
         assertThat(HealthAssessor.aggregate(resources)).isEqualTo(
-                Health.degraded("Certificate.cert-manager.io/shop/tls is Degraded: Ready is False (Failed): order failed"));
+                Health.degraded("Widget.example.com/shop/tls is Degraded: Ready is False (Failed): order failed"));
     }
 
     @Test
@@ -193,7 +193,7 @@ class HealthAssessorTest {
         var progressing = HealthAssessor.builtIn().assess(ROLLING_OUT);
 
         assertThat(HealthAssessor.aggregate(List.of(progressing, missing)).status()).isEqualTo(HealthStatus.MISSING);
-        assertThat(HealthAssessor.aggregate(List.of(missing, HealthAssessor.builtIn().assess(BROKEN_CERTIFICATE))).status())
+        assertThat(HealthAssessor.aggregate(List.of(missing, HealthAssessor.builtIn().assess(BROKEN_WIDGET))).status())
                 .isEqualTo(HealthStatus.DEGRADED);
     }
 
