@@ -1,11 +1,19 @@
 package dev.capstan.controller.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,9 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The objects that managed workloads make (ReplicaSets, Pods, Jobs), for an application's
- * resource tree: watched only in the namespaces where a managed workload lives, and kept as
- * summaries (name, owners, status), so memory follows what the applications run. Linked to their
- * owners by {@code ownerReferences} when the tree is asked for.
+ * resource tree. A namespace's children are watched only while someone looks at a tree there:
+ * the first {@link #of} for a namespace starts its watches and waits (briefly) for their first
+ * list, and a namespace no tree has been asked for in {@code retention} is dropped with its
+ * children. An idle controller therefore holds no watches for children at all, and pays
+ * nothing for the Pods of a large cluster. Children are kept as summaries (name, owners,
+ * status), linked to their owners by {@code ownerReferences} when the tree is asked for.
  */
 final class Children implements AutoCloseable {
 
@@ -37,6 +48,9 @@ final class Children implements AutoCloseable {
     static final Set<GroupKind> WORKLOADS = Set.of(new GroupKind("apps", "Deployment"), new GroupKind("apps", "StatefulSet"),
             new GroupKind("apps", "DaemonSet"), new GroupKind("apps", "ReplicaSet"), new GroupKind("batch", "CronJob"),
             new GroupKind("batch", "Job"));
+    /** How long a namespace's children stay watched after the last tree asked for them. */
+    static final Duration RETENTION = Duration.ofMinutes(10);
+    private static final Duration FIRST_LIST_WAIT = Duration.ofSeconds(5);
     private static final List<GroupKind> CHILD_KINDS = List.of(new GroupKind("apps", "ReplicaSet"), GroupKind.core("Pod"),
             new GroupKind("batch", "Job"));
     private static final Logger LOG = LoggerFactory.getLogger(Children.class);
@@ -44,44 +58,42 @@ final class Children implements AutoCloseable {
     private final KubernetesClient client;
     private final ClusterClient cluster;
     private final KubernetesSerialization serialization;
-    private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
-    private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    private final Duration retention;
+    private final Map<String, Watched> namespaces = new ConcurrentHashMap<>();
     private final Map<String, Manifest> byUid = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byOwner = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
+
+    /** The watches of one namespace, and when a tree there was last asked for. */
+    private record Watched(List<SharedIndexInformer<GenericKubernetesResource>> informers, CompletableFuture<Void> listed,
+            AtomicLong lastViewed) {
+    }
 
     Children(KubernetesClient client, ClusterClient cluster) {
+        this(client, cluster, RETENTION, Duration.ofMinutes(1));
+    }
+
+    Children(KubernetesClient client, ClusterClient cluster, Duration retention, Duration sweepEvery) {
         this.client = client;
         this.cluster = cluster;
         this.serialization = client.getKubernetesSerialization();
+        this.retention = retention;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("capstan-children-sweeper").factory());
+        sweeper.scheduleWithFixedDelay(this::dropUnviewed, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Starts watching the children in {@code namespace}, once; returns at once. */
-    void watchNamespace(String namespace) {
-        if (namespace.isEmpty() || !namespaces.add(namespace)) {
-            return;
+    /**
+     * The objects {@code owner} made, oldest first. Starts watching the owner's namespace if no
+     * tree there was asked for lately, waiting up to a few seconds for the first list.
+     */
+    List<Manifest> of(Manifest owner) {
+        String namespace = owner.namespace();
+        if (namespace.isEmpty() || !WORKLOADS.contains(owner.groupKind())) {
+            return List.of();
         }
-        for (GroupKind kind : CHILD_KINDS) {
-            cluster.resourceType(kind).ifPresent(type -> {
-                SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(GenericResources.context(type))
-                        .inNamespace(namespace).runnableInformer(0);
-                informer.itemStore(new StubStore());
-                informer.addEventHandler(new Handler());
-                synchronized (informers) {
-                    informers.add(informer);
-                }
-                informer.start().whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("cannot watch {} in {}: {}", kind, namespace, failure.getMessage());
-                    }
-                });
-            });
-        }
-    }
-
-    /** The objects {@code owner} (by its uid) made, oldest first. */
-    List<Manifest> of(String ownerUid) {
+        awaitListed(watch(namespace));
         List<Manifest> result = new ArrayList<>();
-        for (String uid : byOwner.getOrDefault(ownerUid, Set.of())) {
+        for (String uid : byOwner.getOrDefault(owner.string("/metadata/uid"), Set.of())) {
             Manifest child = byUid.get(uid);
             if (child != null) {
                 result.add(child);
@@ -89,6 +101,72 @@ final class Children implements AutoCloseable {
         }
         result.sort(Comparator.comparing((Manifest child) -> child.string("/metadata/creationTimestamp")).thenComparing(Manifest::name));
         return result;
+    }
+
+    /** The namespaces whose children are being watched now. */
+    Set<String> watchedNamespaces() {
+        return Set.copyOf(namespaces.keySet());
+    }
+
+    private Watched watch(String namespace) {
+        Watched watched = namespaces.computeIfAbsent(namespace, this::start);
+        watched.lastViewed().set(System.nanoTime());
+        return watched;
+    }
+
+    private Watched start(String namespace) {
+        var informers = new ArrayList<SharedIndexInformer<GenericKubernetesResource>>();
+        var lists = new ArrayList<CompletableFuture<?>>();
+        for (GroupKind kind : CHILD_KINDS) {
+            cluster.resourceType(kind).ifPresent(type -> {
+                SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(GenericResources.context(type))
+                        .inNamespace(namespace).runnableInformer(0);
+                informer.itemStore(new StubStore());
+                informer.addEventHandler(new Handler());
+                informers.add(informer);
+                lists.add(informer.start().toCompletableFuture().whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("cannot watch {} in {}: {}", kind, namespace, failure.getMessage());
+                    }
+                }));
+            });
+        }
+        LOG.debug("watching the children of workloads in {}", namespace);
+        return new Watched(List.copyOf(informers), CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new)),
+                new AtomicLong(System.nanoTime()));
+    }
+
+    private static void awaitListed(Watched watched) {
+        try {
+            watched.listed().get(FIRST_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the tree shows what has arrived; the failure was logged when the watch started
+        }
+    }
+
+    /** Stops the watches of namespaces no tree was asked for within the retention, and forgets their children. */
+    void dropUnviewed() {
+        long now = System.nanoTime();
+        for (var entry : namespaces.entrySet()) {
+            if (now - entry.getValue().lastViewed().get() > retention.toNanos() && namespaces.remove(entry.getKey(), entry.getValue())) {
+                entry.getValue().informers().forEach(SharedIndexInformer::stop);
+                forget(entry.getKey());
+                LOG.debug("stopped watching the children of workloads in {}", entry.getKey());
+            }
+        }
+    }
+
+    private void forget(String namespace) {
+        for (Manifest child : List.copyOf(byUid.values())) {
+            if (namespace.equals(child.namespace())) {
+                String uid = child.string("/metadata/uid");
+                if (byUid.remove(uid, child)) {
+                    owners(child).forEach(owner -> unlink(owner, uid));
+                }
+            }
+        }
     }
 
     int size() {
@@ -156,10 +234,9 @@ final class Children implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (informers) {
-            informers.forEach(SharedIndexInformer::stop);
-            informers.clear();
-        }
+        sweeper.shutdownNow();
+        namespaces.values().forEach(watched -> watched.informers().forEach(SharedIndexInformer::stop));
+        namespaces.clear();
     }
 
     private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {

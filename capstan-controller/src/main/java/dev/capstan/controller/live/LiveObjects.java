@@ -32,7 +32,11 @@ public interface LiveObjects {
     /** The controller deleted this object: until the watch says so, {@link #get} no longer answers it. */
     void deleted(ResourceKey key);
 
-    /** The objects {@code owner} made (a Deployment's ReplicaSets, a ReplicaSet's Pods), summarised, oldest first. */
+    /**
+     * The objects {@code owner} made (a Deployment's ReplicaSets, a ReplicaSet's Pods), summarised,
+     * oldest first. They are watched only while trees are viewed: the first call for a namespace
+     * may wait a few seconds for the first list.
+     */
     List<Manifest> childrenOf(Manifest owner);
 
     /** Hears about every change to a managed object. */

@@ -184,7 +184,12 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
 
     @Override
     public List<Manifest> childrenOf(Manifest owner) {
-        return children.of(owner.string("/metadata/uid"));
+        return children.of(owner);
+    }
+
+    /** The namespaces whose workloads' children are watched, because a resource tree there was asked for lately. */
+    public Set<String> childNamespaces() {
+        return children.watchedNamespaces();
     }
 
     /** How many children (ReplicaSets, Pods, Jobs of managed workloads) the cache holds. */
@@ -208,9 +213,6 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
             }
         }
         byApplication.computeIfAbsent(application, name -> ConcurrentHashMap.newKeySet()).add(key);
-        if (Children.WORKLOADS.contains(key.groupKind())) {
-            children.watchNamespace(key.namespace());
-        }
         listener.changed(application, key);
     }
 
