@@ -32,7 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * repository again, as chart versions are immutable. Credentials are sent only to the
  * repository's own scheme, host and port, never to a package that lies elsewhere.
  *
- * <p>OCI registries ({@code oci://}) are not supported yet.
+ * <p>Charts in OCI registries ({@code oci://host/path}) are read by {@link OciRegistry} and
+ * cached the same way; their versions are the registry's tags.
  */
 public final class ChartRepository {
 
@@ -44,6 +45,7 @@ public final class ChartRepository {
     private final Path cache;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final OciRegistry registries;
 
     /** @param cache the directory packages are kept in; made if missing */
     public ChartRepository(Path cache) {
@@ -55,30 +57,42 @@ public final class ChartRepository {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.http = Objects.requireNonNull(http, "http");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.registries = new OciRegistry(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build(), requestTimeout, MAX_DOWNLOAD_BYTES);
     }
 
     /**
      * The packaged chart, from the cache or downloaded into it.
      *
      * @throws RenderException {@code NOT_FOUND} for a chart or version the repository does not
-     *     have, {@code INVALID_OPTIONS} for refused credentials or an OCI registry, {@code IO} when
-     *     the repository cannot be reached (transient)
+     *     have, {@code INVALID_OPTIONS} for refused credentials, {@code IO} when the repository
+     *     cannot be reached (transient)
      */
     public Path fetch(ChartReference reference) {
-        if (reference.repositoryUrl().startsWith("oci://")) {
-            throw new RenderException(Reason.INVALID_OPTIONS, Origin.NONE, reference + ": charts from OCI registries are not supported yet");
-        }
         if (reference.isExactVersion()) {
             Path cached = cached(reference, reference.version());
             if (Files.isRegularFile(cached)) {
                 return cached;
             }
         }
+        if (OciRegistry.isOci(reference)) {
+            return fetchFromRegistry(reference);
+        }
         URI base = base(reference);
         RepositoryIndex.Version version = RepositoryIndex.parse(index(base, reference), reference).select(reference);
         Path cached = cached(reference, version.version());
         if (!Files.isRegularFile(cached)) {
             download(base, version, reference, cached);
+        }
+        return cached;
+    }
+
+    private Path fetchFromRegistry(ChartReference reference) {
+        String version = reference.isExactVersion() ? reference.version()
+                : RepositoryIndex.ofVersions(registries.versions(reference)).select(reference).version();
+        Path cached = cached(reference, version);
+        if (!Files.isRegularFile(cached)) {
+            store(registries.chart(reference, version), cached);
         }
         return cached;
     }
@@ -99,6 +113,10 @@ public final class ChartRepository {
             throw new RenderException(Reason.MALFORMED, Origin.NONE, reference + ": the package " + version.url()
                     + " does not have the digest the index gives it");
         }
+        store(bytes, cached);
+    }
+
+    private static void store(byte[] bytes, Path cached) {
         try {
             Files.createDirectories(cached.getParent());
             Path partial = Files.createTempFile(cached.getParent(), "download-", ".part");
@@ -111,38 +129,52 @@ public final class ChartRepository {
 
     private byte[] get(URI url, URI base, ChartReference reference, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(requestTimeout).GET();
-        if (reference.credentials().isPresent() && sameOrigin(url, base)) {
-            String pair = reference.credentials().username() + ":" + reference.credentials().password();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        if (reference.credentials().isPresent() && OciRegistry.sameOrigin(url, base)) {
+            request.header("Authorization", basic(reference.credentials()));
         }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status == 401 || status == 403) {
-                    throw new RenderException(Reason.INVALID_OPTIONS, Origin.NONE, reference + ": the repository refused "
-                            + (reference.credentials().isPresent() ? "the credentials" : "to answer without credentials") + " for " + what + " (HTTP " + status + ")");
-                }
-                if (status == 404) {
-                    throw new RenderException(Reason.NOT_FOUND, Origin.NONE, reference + ": the repository has no " + what + " (HTTP 404)");
-                }
-                if (status / 100 != 2) {
-                    throw new RenderException(status / 100 == 5 || status == 429 ? Reason.IO : Reason.NOT_FOUND, Origin.NONE,
-                            reference + ": the repository answered HTTP " + status + " for " + what);
-                }
-                byte[] bytes = body.readNBytes((int) MAX_DOWNLOAD_BYTES + 1);
-                if (bytes.length > MAX_DOWNLOAD_BYTES) {
-                    throw new RenderException(Reason.TOO_LARGE, Origin.NONE, reference + ": " + what + " is larger than the limit of "
-                            + RenderLimits.describeBytes(MAX_DOWNLOAD_BYTES));
-                }
-                return bytes;
-            }
+            return body(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()), reference, "repository", what, MAX_DOWNLOAD_BYTES);
         } catch (IOException e) {
             throw new RenderException(Reason.IO, Origin.NONE, reference + ": cannot read " + what + ": " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RenderException(Reason.IO, Origin.NONE, reference + ": interrupted while reading " + what, e);
         }
+    }
+
+    /**
+     * The body of a successful answer, at most {@code maxBytes}; an unsuccessful one is a
+     * {@link RenderException} saying what {@code server} (the repository, the registry) refused.
+     */
+    static byte[] body(HttpResponse<InputStream> response, ChartReference reference, String server, String what, long maxBytes) {
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status == 401 || status == 403) {
+                throw new RenderException(Reason.INVALID_OPTIONS, Origin.NONE, reference + ": the " + server + " refused "
+                        + (reference.credentials().isPresent() ? "the credentials" : "to answer without credentials") + " for " + what + " (HTTP " + status + ")");
+            }
+            if (status == 404) {
+                throw new RenderException(Reason.NOT_FOUND, Origin.NONE, reference + ": " + what + " is not in the " + server + " (HTTP 404)");
+            }
+            if (status / 100 != 2) {
+                throw new RenderException(status / 100 == 5 || status == 429 ? Reason.IO : Reason.NOT_FOUND, Origin.NONE,
+                        reference + ": the " + server + " answered HTTP " + status + " for " + what);
+            }
+            byte[] bytes = body.readNBytes((int) maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new RenderException(Reason.TOO_LARGE, Origin.NONE, reference + ": " + what + " is larger than the limit of "
+                        + RenderLimits.describeBytes(maxBytes));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new RenderException(Reason.IO, Origin.NONE, reference + ": cannot read " + what + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The {@code Authorization} header of HTTP basic authentication. */
+    static String basic(ChartReference.Credentials credentials) {
+        String pair = credentials.username() + ":" + credentials.password();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     private static URI base(ChartReference reference) {
@@ -158,16 +190,12 @@ public final class ChartRepository {
         }
     }
 
-    private static boolean sameOrigin(URI url, URI base) {
-        return Objects.equals(url.getScheme(), base.getScheme()) && Objects.equals(url.getHost(), base.getHost()) && url.getPort() == base.getPort();
-    }
-
     private Path cached(ChartReference reference, String version) {
         String key = sha256((reference.repositoryUrl().replaceAll("/+$", "") + "\n" + reference.chart() + "\n" + version).getBytes(StandardCharsets.UTF_8));
         return cache.resolve(key.substring(0, 2)).resolve(key + ".tgz");
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

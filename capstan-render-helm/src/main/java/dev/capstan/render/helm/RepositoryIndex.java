@@ -34,6 +34,11 @@ record RepositoryIndex(List<Version> versions) {
         return new RepositoryIndex(versions);
     }
 
+    /** The versions an OCI registry has of a chart (its tags), each fetched by its own name. */
+    static RepositoryIndex ofVersions(List<String> versions) {
+        return new RepositoryIndex(versions.stream().map(version -> new Version(version, version, "")).toList());
+    }
+
     Version select(ChartReference reference) {
         Optional<Version> chosen = reference.isExactVersion()
                 ? versions.stream().filter(v -> v.version().equals(reference.version()) || v.version().equals("v" + reference.version())).findFirst()

@@ -151,13 +151,6 @@ class ChartRepositoryTest {
                 .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason().isTransient()).isTrue());
     }
 
-    @Test
-    void oci_registries_are_refused_as_not_supported_yet() {
-        assertThatThrownBy(() -> new ChartRepository(cache).fetch(ChartReference.of("oci://registry.example.org/charts", "web", "1.2.0")))
-                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_OPTIONS))
-                .hasMessageContaining("OCI registries are not supported yet");
-    }
-
     private static void protect(HttpContext context) {
         context.setAuthenticator(new BasicAuthenticator("charts") {
             @Override
