@@ -11,6 +11,7 @@ import dev.capstan.api.v1alpha1.ApplicationSpec;
 import dev.capstan.api.v1alpha1.SyncPolicy;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,7 +45,10 @@ final class ApplicationFields {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "URL", description = "URL of the Git repository.")
+    @Mixin
+    ToolFields tools;
+
+    @Option(names = "--repo", paramLabel = "URL", description = "URL of the Git repository, or of the Helm repository or OCI registry with --helm-chart.")
     String repo;
 
     @Option(names = "--path", paramLabel = "PATH", description = "Directory of the manifests in the repository.")
@@ -101,13 +105,13 @@ final class ApplicationFields {
         return repo == null && path == null && revision == null && destServer == null && destName == null
                 && destNamespace == null && project == null && syncPolicy == null && selfHeal == null
                 && autoPrune == null && allowEmpty == null && syncOptions.isEmpty() && dependsOn.isEmpty()
-                && directoryRecurse == null;
+                && directoryRecurse == null && tools.isEmpty();
     }
 
     /** A new spec with these fields and the defaults of a new application. */
     ApplicationSpec newSpec() {
-        if (repo == null || path == null) {
-            throw usage("give --repo and --path (or -f FILE)");
+        if (repo == null || (path == null && tools.helmChart == null)) {
+            throw usage("give --repo and --path, or --repo and --helm-chart (or -f FILE)");
         }
         var spec = new ApplicationSpec();
         spec.setProject("default");
@@ -125,7 +129,7 @@ final class ApplicationFields {
         if (destServer != null && destName != null) {
             throw usage("give --dest-server or --dest-name, not both");
         }
-        if (repo != null || path != null || revision != null || directoryRecurse != null) {
+        if (repo != null || path != null || revision != null || directoryRecurse != null || !tools.isEmpty()) {
             applyToSource(target, name);
         }
         applyToDestination(target);
@@ -161,6 +165,7 @@ final class ApplicationFields {
             }
             source.getDirectory().setRecurse(directoryRecurse);
         }
+        tools.applyTo(source);
     }
 
     private void applyToDestination(ApplicationSpec target) {

@@ -50,9 +50,54 @@ class ApplicationFieldsTest {
     }
 
     @Test
+    void helm_kustomize_and_jsonnet_flags_set_the_source_as_argo_cd_users_write_them(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        var values = dir.resolve("values.yaml");
+        java.nio.file.Files.writeString(values, "replicas: 3\n");
+        ApplicationSpec spec = parse("--repo", "oci://registry.example/charts", "--helm-chart", "web", "--revision", "1.2.0",
+                "--release-name", "shop-web", "--values", "values-prod.yaml", "--values", "$team/web.yaml", "--values-literal-file", values.toString(),
+                "--helm-set", "image.tag=1.2.5", "--helm-set-string", "port=8080", "--helm-skip-crds", "--ignore-missing-value-files").newSpec();
+
+        ApplicationSource source = spec.getSource();
+        assertThat(source.getChart()).isEqualTo("web");
+        assertThat(source.getPath()).isNull();
+        assertThat(source.getTargetRevision()).isEqualTo("1.2.0");
+        assertThat(source.getHelm().getReleaseName()).isEqualTo("shop-web");
+        assertThat(source.getHelm().getValueFiles()).containsExactly("values-prod.yaml", "$team/web.yaml");
+        assertThat(source.getHelm().getValues()).isEqualTo("replicas: 3\n");
+        assertThat(source.getHelm().getParameters()).extracting(p -> p.getName() + "=" + p.getValue() + " " + p.getForceString())
+                .containsExactly("image.tag=1.2.5 null", "port=8080 true");
+        assertThat(source.getHelm().getSkipCrds()).isTrue();
+        assertThat(source.getHelm().getIgnoreMissingValueFiles()).isTrue();
+
+        ApplicationSpec kustomized = parse("--repo", "https://a/r.git", "--path", "overlays/prod", "--nameprefix", "prod-",
+                "--kustomize-image", "web=registry.example/web:1.2", "--kustomize-replica", "web=4",
+                "--kustomize-common-label", "team=shop", "--kustomize-namespace", "shop-prod").newSpec();
+        var kustomize = kustomized.getSource().getKustomize();
+        assertThat(kustomize.getNamePrefix()).isEqualTo("prod-");
+        assertThat(kustomize.getImages()).containsExactly("web=registry.example/web:1.2");
+        assertThat(kustomize.getReplicas()).extracting(r -> r.getName() + "=" + r.getCount().getIntVal()).containsExactly("web=4");
+        assertThat(kustomize.getCommonLabels()).containsEntry("team", "shop");
+        assertThat(kustomize.getNamespace()).isEqualTo("shop-prod");
+
+        ApplicationSpec jsonnet = parse("--repo", "https://a/r.git", "--path", "env", "--jsonnet-ext-var-str", "env=prod",
+                "--jsonnet-tla-code", "replicas=3", "--jsonnet-libs", "vendor").newSpec();
+        var variables = jsonnet.getSource().getDirectory().getJsonnet();
+        assertThat(variables.getExtVars()).extracting(v -> v.getName() + "=" + v.getValue() + " " + v.getCode()).containsExactly("env=prod null");
+        assertThat(variables.getTlas()).extracting(v -> v.getName() + "=" + v.getValue() + " " + v.getCode()).containsExactly("replicas=3 true");
+        assertThat(variables.getLibs()).containsExactly("vendor");
+    }
+
+    @Test
+    void a_replica_count_must_be_a_number() {
+        assertThatThrownBy(() -> parse("--repo", "https://a/r.git", "--path", "p", "--kustomize-replica", "web=many").newSpec())
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--kustomize-replica web=many: COUNT must be a whole number");
+    }
+
+    @Test
     void a_new_spec_needs_repo_and_path() {
         assertThatThrownBy(() -> parse("--repo", "https://github.com/shop/deploy.git").newSpec())
-                .isInstanceOf(ParameterException.class).hasMessageContaining("--repo and --path");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("give --repo and --path, or --repo and --helm-chart");
     }
 
     @Test
