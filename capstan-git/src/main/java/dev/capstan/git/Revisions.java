@@ -1,5 +1,7 @@
 package dev.capstan.git;
 
+import dev.capstan.engine.SemanticVersion;
+import dev.capstan.engine.VersionConstraint;
 import dev.capstan.git.GitException.Reason;
 import java.util.Collection;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises a target revision written as a semantic version or version range, in the syntax
- * {@code dev.capstan.git.VersionConstraint} resolves ({@code 1.2.3}, {@code ^1.2}, {@code ~1.4.0},
+ * {@code dev.capstan.engine.VersionConstraint} resolves ({@code 1.2.3}, {@code ^1.2}, {@code ~1.4.0},
  * {@code >=1.0.0 <2.0.0}, {@code 1.x}, {@code 1.2 - 1.4.5}, alternatives joined by {@code ||}),
  * and tags that name versions. It recognises, it does not evaluate: whether a new tag is now the
  * highest match is the Git module's question, asked when the Application is refreshed.

@@ -1,12 +1,18 @@
 package dev.capstan.render.helm;
 
+import dev.capstan.engine.Origin;
+import dev.capstan.engine.SemanticVersion;
+import dev.capstan.engine.VersionConstraint;
+import dev.capstan.engine.render.RenderException;
+import dev.capstan.engine.render.RenderException.Reason;
 import java.util.Objects;
 
 /**
  * A chart in a Helm repository: the repository's URL (where its {@code index.yaml} is), the
  * chart's name, its version, and the credentials to read the repository with, if it needs any.
  *
- * @param version an exact version, or empty or {@code *} for the newest version that is not a pre-release
+ * @param version an exact version; a version range such as {@code ^1.2} or {@code 1.x}; or empty or
+ *     {@code *} for the newest version that is not a pre-release
  */
 public record ChartReference(String repositoryUrl, String chart, String version, Credentials credentials) {
 
@@ -25,9 +31,15 @@ public record ChartReference(String repositoryUrl, String chart, String version,
         return new ChartReference(repositoryUrl, chart, version, newCredentials);
     }
 
-    /** Whether {@link #version()} names one version rather than asking for the newest. */
+    /** Whether {@link #version()} names one version rather than a range to choose the highest of. */
     boolean isExactVersion() {
-        return !version.isEmpty() && !version.equals("*");
+        return SemanticVersion.parseTag(version).isPresent();
+    }
+
+    /** The range {@link #version()} states; empty means any release. */
+    VersionConstraint constraint() {
+        return VersionConstraint.parse(version.isEmpty() ? "*" : version).orElseThrow(() -> new RenderException(Reason.INVALID_OPTIONS,
+                Origin.NONE, this + ": " + version + " is neither a chart version nor a version range"));
     }
 
     /** {@code chart web 1.2.0 from https://charts.example.org}; never the credentials. */

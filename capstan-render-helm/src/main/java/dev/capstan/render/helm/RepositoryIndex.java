@@ -1,6 +1,8 @@
 package dev.capstan.render.helm;
 
 import dev.capstan.engine.Origin;
+import dev.capstan.engine.SemanticVersion;
+import dev.capstan.engine.VersionConstraint;
 import dev.capstan.engine.render.RenderException;
 import dev.capstan.engine.render.RenderException.Reason;
 import java.util.ArrayList;
@@ -39,52 +41,35 @@ record RepositoryIndex(List<Version> versions) {
         return new RepositoryIndex(versions.stream().map(version -> new Version(version, version, "")).toList());
     }
 
+    /**
+     * The version asked for: the one named exactly, or the highest that a version range such as
+     * {@code ^1.2}, {@code 1.x} or {@code >=2.0.0 <3.0.0} admits, with empty and {@code *} the
+     * newest release (pre-releases only where the range names one).
+     */
     Version select(ChartReference reference) {
         Optional<Version> chosen = reference.isExactVersion()
                 ? versions.stream().filter(v -> v.version().equals(reference.version()) || v.version().equals("v" + reference.version())).findFirst()
-                : versions.stream().filter(v -> !v.version().contains("-")).max(Comparator.comparing(Version::version, RepositoryIndex::compareVersions));
+                : highest(reference.constraint());
         return chosen.orElseThrow(() -> new RenderException(Reason.NOT_FOUND, Origin.NONE, reference + ": the repository has no "
-                + (reference.isExactVersion() ? "version " + reference.version() : "released version") + " of " + reference.chart()
-                + "; it has " + newest(5)));
+                + (reference.isExactVersion() ? "version " + reference.version() : "version in the range " + reference.constraint())
+                + " of " + reference.chart() + "; it has " + newest(5)));
+    }
+
+    private Optional<Version> highest(VersionConstraint constraint) {
+        record Parsed(Version version, SemanticVersion semantic) {
+        }
+        return versions.stream()
+                .flatMap(version -> SemanticVersion.parseTag(version.version()).stream().map(semantic -> new Parsed(version, semantic)))
+                .filter(parsed -> constraint.matches(parsed.semantic()))
+                .max(Comparator.comparing(Parsed::semantic))
+                .map(Parsed::version);
     }
 
     private String newest(int count) {
-        List<String> names = versions.stream().map(Version::version).sorted(RepositoryIndex::compareVersions).toList().reversed();
+        List<String> names = versions.stream().map(Version::version)
+                .sorted(Comparator.comparing((String version) -> SemanticVersion.parseTag(version).orElse(LOWEST)).reversed()).toList();
         return names.isEmpty() ? "none" : String.join(", ", names.subList(0, Math.min(count, names.size()))) + (names.size() > count ? ", ..." : "");
     }
 
-    /** Semantic versions by major, minor and patch number, a pre-release before its release. */
-    static int compareVersions(String a, String b) {
-        String[] left = core(a).split("\\.");
-        String[] right = core(b).split("\\.");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            int compared = Long.compare(number(left, i), number(right, i));
-            if (compared != 0) {
-                return compared;
-            }
-        }
-        boolean leftPre = a.contains("-");
-        boolean rightPre = b.contains("-");
-        return leftPre == rightPre ? a.compareTo(b) : leftPre ? -1 : 1;
-    }
-
-    private static String core(String version) {
-        String stripped = version.startsWith("v") ? version.substring(1) : version;
-        int end = stripped.length();
-        for (char mark : new char[] {'-', '+'}) {
-            int at = stripped.indexOf(mark);
-            if (at >= 0) {
-                end = Math.min(end, at);
-            }
-        }
-        return stripped.substring(0, end);
-    }
-
-    private static long number(String[] parts, int index) {
-        try {
-            return index < parts.length ? Long.parseLong(parts[index]) : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
+    private static final SemanticVersion LOWEST = new SemanticVersion(0, 0, 0, List.of("0"));
 }

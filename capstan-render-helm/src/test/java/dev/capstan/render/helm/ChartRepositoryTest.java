@@ -120,6 +120,21 @@ class ChartRepositoryTest {
     }
 
     @Test
+    void a_version_range_takes_the_highest_version_it_admits() {
+        Path archive = new ChartRepository(cache).fetch(new ChartReference(url, "web", "^1.0", GOOD));
+
+        assertThat(archive).isRegularFile();
+        assertThat(packageDownloads).hasValue(1);
+        assertThatThrownBy(() -> new ChartRepository(cache).fetch(new ChartReference(url, "web", ">=2.0.0 <3", GOOD)))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
+                .hasMessage("chart web >=2.0.0 <3 from " + url + ": the repository has no version in the range >=2.0.0 <3 of web;"
+                        + " it has 1.3.0-rc.1, 1.2.0, 0.9.0");
+        assertThatThrownBy(() -> new ChartRepository(cache).fetch(new ChartReference(url, "web", "stable", GOOD)))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_OPTIONS))
+                .hasMessageContaining("stable is neither a chart version nor a version range");
+    }
+
+    @Test
     void wrong_credentials_are_an_error_that_does_not_show_them() {
         var reference = new ChartReference(url, "web", "1.2.0", new Credentials("reader", "wrong-pass"));
 

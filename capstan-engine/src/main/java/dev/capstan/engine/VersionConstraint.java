@@ -1,4 +1,4 @@
-package dev.capstan.git;
+package dev.capstan.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version range over tags, in the syntax Argo CD and Flux accept (Masterminds semver):
+ * A semantic version range over tags or chart versions, in the syntax Argo CD and Flux accept (Masterminds semver):
  * alternatives separated by {@code ||}, each a list of comparisons that must all hold, separated
  * by spaces or commas.
  *
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>A pre-release version matches only an alternative that mentions a pre-release itself
  * ({@code >=2.0.0-0}), so {@code *} never picks {@code v2.0.0-rc.1}.
  */
-final class VersionConstraint {
+public final class VersionConstraint {
 
     private static final Pattern COMPARISON = Pattern.compile("(=|!=|>=|<=|>|<|~>|~|\\^)?(.+)");
     private static final Pattern OPERATOR_SPACE = Pattern.compile("(!=|>=|<=|~>|[=><~^])\\s+");
@@ -39,7 +39,7 @@ final class VersionConstraint {
     }
 
     /** The constraint {@code text} states, or empty when it is not a version constraint (such as a branch name). */
-    static Optional<VersionConstraint> parse(String text) {
+    public static Optional<VersionConstraint> parse(String text) {
         var alternatives = new ArrayList<Alternative>();
         for (String alternative : text.split("\\|\\|", -1)) {
             Optional<Alternative> parsed = Alternative.parse(alternative);
@@ -51,7 +51,7 @@ final class VersionConstraint {
         return Optional.of(new VersionConstraint(text.trim(), alternatives));
     }
 
-    boolean matches(SemanticVersion version) {
+    public boolean matches(SemanticVersion version) {
         return alternatives.stream().anyMatch(alternative -> alternative.matches(version));
     }
 
@@ -91,7 +91,7 @@ final class VersionConstraint {
             return Optional.of(new Alternative(ranges, preRelease));
         }
 
-        boolean matches(SemanticVersion version) {
+        public boolean matches(SemanticVersion version) {
             if (version.isPreRelease() && !mentionsPreRelease) {
                 return false;
             }
@@ -124,7 +124,7 @@ final class VersionConstraint {
             return text == null || text.equalsIgnoreCase("x") || text.equals("*") ? null : Long.parseLong(text);
         }
 
-        boolean isPreRelease() {
+        public boolean isPreRelease() {
             return !preRelease.isEmpty();
         }
 

@@ -1,4 +1,4 @@
-package dev.capstan.git;
+package dev.capstan.engine;
 
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A version read from a tag name, ordered by Semantic Versioning 2.0 precedence. Tags are read as
+ * A version read from a tag name (or a chart's version), ordered by Semantic Versioning 2.0 precedence. Tags are read as
  * leniently as Argo CD and Flux read them (Masterminds semver): an optional leading {@code v},
  * and a missing minor or patch counts as 0 ({@code v1.2} is 1.2.0). Build metadata is accepted
  * and ignored, as precedence ignores it.
  */
-record SemanticVersion(long major, long minor, long patch, List<String> preRelease) implements Comparable<SemanticVersion> {
+public record SemanticVersion(long major, long minor, long patch, List<String> preRelease) implements Comparable<SemanticVersion> {
 
     private static final String NUMBER = "(0|[1-9][0-9]{0,17})";
     private static final String IDENTIFIERS = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
@@ -25,16 +25,16 @@ record SemanticVersion(long major, long minor, long patch, List<String> preRelea
             .thenComparingLong(SemanticVersion::patch)
             .thenComparing(SemanticVersion::preRelease, SemanticVersion::comparePreReleases);
 
-    SemanticVersion {
+    public SemanticVersion {
         preRelease = List.copyOf(preRelease);
     }
 
-    SemanticVersion(long major, long minor, long patch) {
+    public SemanticVersion(long major, long minor, long patch) {
         this(major, minor, patch, List.of());
     }
 
     /** The version a tag names, or empty when the tag is not a version. */
-    static Optional<SemanticVersion> parseTag(String tag) {
+    public static Optional<SemanticVersion> parseTag(String tag) {
         Matcher m = TAG.matcher(tag);
         if (!m.matches()) {
             return Optional.empty();
@@ -43,7 +43,7 @@ record SemanticVersion(long major, long minor, long patch, List<String> preRelea
                 m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."))));
     }
 
-    boolean isPreRelease() {
+    public boolean isPreRelease() {
         return !preRelease.isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package dev.capstan.git;
+package dev.capstan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
