@@ -21,6 +21,7 @@ import dev.capstan.git.Commit;
 import dev.capstan.git.GitSources;
 import dev.capstan.git.RepositoryCredentials;
 import dev.capstan.render.helm.ChartReference;
+import dev.capstan.render.helm.HelmRenderer;
 
 /**
  * From an application's source to what it desires: which revision the target revision names now
@@ -135,7 +136,7 @@ final class Sources {
             HelmOptions options = ToolOptions.helm(source, context.application(), context.namespace(), kubeVersion.get());
             var key = new RenderKey(source.getRepoURL(), revision, source.getChart(), SourceKind.HELM_REPOSITORY, options,
                     renderers.toolVersion(SourceKind.HELM_REPOSITORY), context.references());
-            return cached(key, () -> renderers.helm().render(chartReference(source, revision), options, referenceTrees(context)));
+            return cached(key, () -> helm().render(chartReference(source, revision), options, referenceTrees(context)));
         }
         Commit commit = new Commit(revision);
         SourceTree tree = git.tree(source.getRepoURL(), commit, path, credentials.forRepository(source.getRepoURL()));
@@ -170,7 +171,7 @@ final class Sources {
         return switch (options) {
             case DirectoryOptions directory -> renderers.directory().render(tree, path, directory);
             case KustomizeOptions kustomize -> renderers.kustomize(path).render(tree, path, kustomize);
-            case HelmOptions helm -> renderers.helm().render(tree, path, helm, referenceTrees(context));
+            case HelmOptions helm -> helm().render(tree, path, helm, referenceTrees(context));
         };
     }
 
@@ -228,11 +229,18 @@ final class Sources {
 
     /** The chart a source names, with the user name and password of the repository Secret for its URL, if any. */
     private ChartReference chartReference(ApplicationSource source, String version) {
-        ChartReference reference = ChartReference.of(source.getRepoURL(), source.getChart().strip(), version);
-        if (credentials.forRepository(source.getRepoURL()) instanceof RepositoryCredentials.UsernamePassword login) {
-            reference = reference.withCredentials(new ChartReference.Credentials(login.username(), login.password()));
-        }
-        return reference;
+        return ChartReference.of(source.getRepoURL(), source.getChart().strip(), version).withCredentials(chartCredentials(source.getRepoURL()));
+    }
+
+    /** The Helm renderer, reading the repositories of charts' dependencies with their repository Secrets. */
+    private HelmRenderer helm() {
+        return renderers.helm().withDependencyCredentials(this::chartCredentials);
+    }
+
+    private ChartReference.Credentials chartCredentials(String url) {
+        return credentials.forRepository(url) instanceof RepositoryCredentials.UsernamePassword login
+                ? new ChartReference.Credentials(login.username(), login.password())
+                : ChartReference.Credentials.NONE;
     }
 
     static String path(ApplicationSource source) {

@@ -12,6 +12,7 @@ import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.Renderer;
 import dev.capstan.engine.render.SourceTree;
 import dev.capstan.engine.render.ToolOutput;
+import dev.capstan.render.helm.ChartReference.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Renders a Helm chart, as Argo CD's Helm source does, with Helm itself running in process
@@ -28,7 +30,8 @@ import java.util.Properties;
  * in Git ({@link #render(SourceTree, String, HelmOptions)}) or from a chart repository
  * ({@link #render(ChartReference, HelmOptions)}); Helm templates it with the options' values; the
  * output becomes objects whose origin is their template, with the chart's CRDs first unless
- * skipped; and Helm's hooks become Capstan's ({@link HelmHooks}).
+ * skipped; and Helm's hooks become Capstan's ({@link HelmHooks}). Dependencies the chart does not
+ * vendor are fetched first ({@link ChartDependencies}).
  *
  * <p>Stateless apart from the chart cache: one instance serves any number of applications at once.
  * helm-java does not let templates see extra {@code apiVersions}; they are ignored.
@@ -38,14 +41,26 @@ public final class HelmRenderer implements Renderer<HelmOptions> {
     private final RenderLimits limits;
     private final HelmLimits helmLimits;
     private final ChartRepository repository;
+    private final Function<String, Credentials> dependencyCredentials;
 
     /**
      * @param repository where charts from Helm repositories are downloaded to and cached
      */
     public HelmRenderer(RenderLimits limits, HelmLimits helmLimits, ChartRepository repository) {
+        this(limits, helmLimits, repository, url -> Credentials.NONE);
+    }
+
+    private HelmRenderer(RenderLimits limits, HelmLimits helmLimits, ChartRepository repository,
+            Function<String, Credentials> dependencyCredentials) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.helmLimits = Objects.requireNonNull(helmLimits, "helmLimits");
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.dependencyCredentials = Objects.requireNonNull(dependencyCredentials, "dependencyCredentials");
+    }
+
+    /** This renderer, reading the repositories of charts' dependencies with the credentials {@code credentials} gives for their URL. */
+    public HelmRenderer withDependencyCredentials(Function<String, Credentials> credentials) {
+        return new HelmRenderer(limits, helmLimits, repository, credentials);
     }
 
     /**
@@ -81,6 +96,7 @@ public final class HelmRenderer implements Renderer<HelmOptions> {
         try (Workspace workspace = Workspace.create()) {
             var budget = new ReadBudget(limits);
             ChartCopy.copy(tree, chart, workspace.chart(), budget);
+            ChartDependencies.complete(workspace.chart(), chart, tree, repository, dependencyCredentials, budget);
             List<Path> values = ValueLayers.write(tree, chart, options, references, budget, workspace);
             return rendered(workspace, values, options, chart);
         } catch (UncheckedIOException e) {
@@ -107,6 +123,7 @@ public final class HelmRenderer implements Renderer<HelmOptions> {
         try (Workspace workspace = Workspace.create()) {
             var budget = new ReadBudget(limits);
             ChartArchive.extract(archive, workspace.chart(), budget, reference.toString());
+            ChartDependencies.complete(workspace.chart(), chart, null, repository, dependencyCredentials, budget);
             var packaged = new DirectorySourceTree(workspace.chart());
             List<Path> values = ValueLayers.write(packaged, ".", options, references, budget, workspace);
             return rendered(workspace, values, options, chart);

@@ -135,6 +135,53 @@ class ChartRepositoryTest {
     }
 
     @Test
+    void dependencies_a_chart_in_git_does_not_vendor_are_fetched_from_their_repository_and_from_the_tree(@TempDir Path repo)
+            throws IOException {
+        Files.createDirectories(repo.resolve("umbrella"));
+        Files.writeString(repo.resolve("umbrella/Chart.yaml"), """
+                apiVersion: v2
+                name: umbrella
+                version: 0.1.0
+                dependencies:
+                  - name: web
+                    version: "^1.0"
+                    repository: %s
+                  - name: common
+                    version: 0.1.0
+                    repository: file://../common
+                """.formatted(url));
+        Files.createDirectories(repo.resolve("common/templates"));
+        Files.writeString(repo.resolve("common/Chart.yaml"), "apiVersion: v2\nname: common\nversion: 0.1.0\n");
+        Files.writeString(repo.resolve("common/templates/settings.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-common\n");
+
+        RenderResult result = renderer().withDependencyCredentials(repository -> repository.equals(url) ? GOOD : Credentials.NONE)
+                .render(new dev.capstan.engine.render.DirectorySourceTree(repo), "umbrella", HelmOptions.defaults("shop"));
+
+        assertThat(result.manifests()).extracting(m -> m.kind() + "/" + m.name())
+                .contains("ConfigMap/shop-common", "Deployment/shop-web", "ConfigMap/shop-config");
+        assertThat(packageDownloads).hasValue(1);
+    }
+
+    @Test
+    void a_dependency_named_by_a_repository_alias_is_an_error_naming_it(@TempDir Path repo) throws IOException {
+        Files.createDirectories(repo.resolve("umbrella"));
+        Files.writeString(repo.resolve("umbrella/Chart.yaml"), """
+                apiVersion: v2
+                name: umbrella
+                version: 0.1.0
+                dependencies:
+                  - name: redis
+                    version: 17.x
+                    repository: "@bitnami"
+                """);
+
+        assertThatThrownBy(() -> renderer().render(new dev.capstan.engine.render.DirectorySourceTree(repo), "umbrella", HelmOptions.defaults("shop")))
+                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_OPTIONS))
+                .hasMessageContaining("umbrella/Chart.yaml").hasMessageContaining("dependency redis is not in charts/ and its repository @bitnami is not a URL");
+    }
+
+    @Test
     void wrong_credentials_are_an_error_that_does_not_show_them() {
         var reference = new ChartReference(url, "web", "1.2.0", new Credentials("reader", "wrong-pass"));
 
