@@ -10,8 +10,12 @@ import dev.capstan.engine.ResourceKey;
  * The health of one resource and the rule that decided it, so that the CLI and UI can say why.
  * {@code decidedBy} is one of:
  * <ul>
- *   <li>{@code cel:<source>#<index>}: a user rule, by its source name and position there;</li>
+ *   <li>{@code cel:<source>#<index>}: a user's CEL rule, by its source name and position there;</li>
  *   <li>{@code deletion}: the object is being deleted;</li>
+ *   <li>{@code lua:<source>:<kinds>}: a user's Lua health check in Argo CD's format, by the
+ *       ConfigMap (or file) it came from and the kinds its key names, e.g.
+ *       {@code lua:ConfigMap/argocd/argocd-cm:cert-manager.io/Certificate} or
+ *       {@code lua:argocd-cm.yaml:*.crossplane.io/*};</li>
  *   <li>{@code builtin:<Kind.group>}: the built-in check for the kind;</li>
  *   <li>{@code library:<Kind.group>}: the rule for the kind in Capstan's rule library;</li>
  *   <li>{@code check:<Kind.group>}: a check added with {@link HealthAssessor#withCheck};</li>
