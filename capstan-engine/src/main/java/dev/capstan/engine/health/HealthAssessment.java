@@ -20,7 +20,7 @@ import dev.capstan.engine.ResourceKey;
  *   <li>{@code library:<Kind.group>}: the rule for the kind in Capstan's rule library;</li>
  *   <li>{@code check:<Kind.group>}: a check added with {@link HealthAssessor#withCheck};</li>
  *   <li>{@code generic:<aspect>}: the fallback for any kind, by the part of the object it read
- * ({@code suspend}, {@code observedGeneration}, {@code conditions}, {@code phase}, {@code ready}), or
+ *       ({@code suspend}, {@code observedGeneration}, {@code conditions}, {@code phase}, {@code ready}), or
  *       {@code generic:none} when the object carries no health information at all, or
  *       {@code generic:unknown} when it has a status with nothing recognisable;</li>
  *   <li>{@code missing}: the object is desired but absent from the cluster.</li>
