@@ -12,6 +12,7 @@ import java.util.Arrays;
  * ./bench push [webhook] [poll] [interval s] [bulk] (d) push to applied (30, 20, 10, 5)
  * ./bench idle [minutes] [apps] [apps per repo]  (b) idle applications (10, 500, 10)
  * ./bench memory [thousands,...]        (e) memory with managed and unmanaged objects (0,10,20,50)
+ * ./bench health [objects] [rounds]     (f) health of 10,000 objects: Capstan, Lua peer, floor (10000, 15)
  * </pre>
  */
 public final class Benchmarks {
@@ -27,6 +28,7 @@ public final class Benchmarks {
             case "push" -> PushBenchmark.run(rest);
             case "idle" -> IdleBenchmark.run(rest);
             case "memory" -> MemoryBenchmark.run(rest);
+            case "health" -> HealthBenchmark.run(rest);
             case "sync" -> SyncBenchmark.main(rest);
             default -> SyncBenchmark.main(args);
         }

@@ -94,7 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            HealthAssessor health = healthRules.assessor(() -> local.cluster);
+            HealthAssessor health = healthRules.assessor(() -> local.cluster, err);
             var progress = new Progress(out, new LinkedHashMap<>());
             var runner = new SyncRunner(local.cluster, object -> health.assess(object).health(), progress);
             SyncState state = runner.run(plan);

@@ -69,6 +69,17 @@ final class ControllerCommand implements Callable<Integer> {
             description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
     private String webhookHost;
 
+    @Option(names = "--health-rules-configmap", paramLabel = "NAME", defaultValue = ControllerOptions.HealthSources.RULES_CONFIG_MAP,
+            description = {"ConfigMap in the application namespace whose data keys are files of CEL health rules, read at start "
+                    + "(default: ${DEFAULT-VALUE}; absent: none). A key that is not a rule file is logged and left out."})
+    private String healthRulesConfigMap;
+
+    @Option(names = "--health-lua-configmap", paramLabel = "NAME", defaultValue = ControllerOptions.HealthSources.LUA_CONFIG_MAP,
+            description = {"ConfigMap in the application namespace with Argo CD Lua health checks in argocd-cm's format "
+                    + "(resource.customizations.health.<group>_<Kind> keys, or resource.customizations), read at start "
+                    + "(default: ${DEFAULT-VALUE}; absent: none)."})
+    private String healthLuaConfigMap;
+
     @Option(names = "--leader-elect", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run only while holding the Lease capstan-controller in the namespace, so of several replicas one works "
                     + "and another takes over when it stops (default: on; --no-leader-elect for one local process).")
@@ -122,7 +133,8 @@ final class ControllerCommand implements Callable<Integer> {
         Path cache = cacheDir != null ? cacheDir
                 : inCluster ? Path.of("/var/cache/capstan/git") : CapstanHome.fromEnvironment().root().resolve("cache").resolve("git");
         var options = ControllerOptions.defaults(cache).withNamespace(appNamespace).withWorkers(workers)
-                .withPollInterval(DurationOption.parse("--poll-interval", pollInterval));
+                .withPollInterval(DurationOption.parse("--poll-interval", pollInterval))
+                .withHealth(new ControllerOptions.HealthSources(healthRulesConfigMap, healthLuaConfigMap));
         return webhookPort < 0 ? options
                 : options.withWebhooks(ControllerOptions.Webhooks.on(webhookHost, webhookPort, webhookSecrets(client)));
     }

@@ -47,7 +47,7 @@ final class HealthCommand implements Runnable {
     public void run() {
         HealthAssessor assessor;
         try (var connection = new LazyConnection(cluster)) {
-            assessor = rules.assessor(connection::cluster);
+            assessor = rules.assessor(connection::cluster, spec.commandLine().getErr());
         }
         var assessments = new ArrayList<HealthAssessment>();
         var objects = new ArrayList<Manifest>();

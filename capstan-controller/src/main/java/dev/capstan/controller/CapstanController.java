@@ -88,7 +88,8 @@ public final class CapstanController implements AutoCloseable {
                 enqueueProject(project);
             }
         });
-        HealthAssessor health = HealthAssessor.builtIn().withCheck(ApplicationHealth.KIND, new ApplicationHealth());
+        HealthAssessor health = UserHealthRules.load(client, options.namespace(), options.health(),
+                HealthAssessor.builtIn().withCheck(ApplicationHealth.KIND, new ApplicationHealth()));
         this.reconciler = new ApplicationReconciler(applications, this::project, new Sources(git, secrets, new Renderers(options.rendering()), KubeVersion.of(client)), live, cluster,
                 health, new ApplicationEvents(client), options, Clock.systemUTC());
         this.applicationInformer = client.resources(Application.class).inNamespace(options.namespace()).runnableInformer(0);

@@ -16,9 +16,27 @@ import dev.capstan.localcluster.CapstanHome;
  * @param cacheDirectory the Git repository cache
  * @param webhooks       the Git webhook endpoint
  * @param rendering      where the renderers keep charts and tools, and what Kustomize may reach
+ * @param health         the ConfigMaps of users' health rules and Lua health checks
  */
 public record ControllerOptions(String namespace, Duration pollInterval, int workers, Path cacheDirectory, Webhooks webhooks,
-                                Rendering rendering) {
+                                Rendering rendering, HealthSources health) {
+
+    /**
+     * The ConfigMaps, in the controller's namespace, that hold users' health rules; read once at
+     * start. A ConfigMap that does not exist means no rules of that kind.
+     *
+     * @param rulesConfigMap every data key a file of CEL health rules
+     * @param luaConfigMap   Argo CD Lua health checks, in the format of {@code argocd-cm}'s data
+     */
+    public record HealthSources(String rulesConfigMap, String luaConfigMap) {
+
+        public static final String RULES_CONFIG_MAP = "capstan-health-rules";
+        public static final String LUA_CONFIG_MAP = "capstan-health-lua";
+
+        public static HealthSources defaults() {
+            return new HealthSources(RULES_CONFIG_MAP, LUA_CONFIG_MAP);
+        }
+    }
 
     /**
      * What rendering needs beyond a source.
@@ -57,26 +75,31 @@ public record ControllerOptions(String namespace, Duration pollInterval, int wor
     }
 
     public static ControllerOptions defaults(Path cacheDirectory) {
-        return new ControllerOptions("capstan", Duration.ofMinutes(3), 8, cacheDirectory, Webhooks.disabled(), Rendering.besides(cacheDirectory));
+        return new ControllerOptions("capstan", Duration.ofMinutes(3), 8, cacheDirectory, Webhooks.disabled(), Rendering.besides(cacheDirectory),
+                HealthSources.defaults());
     }
 
     public ControllerOptions withNamespace(String newNamespace) {
-        return new ControllerOptions(newNamespace, pollInterval, workers, cacheDirectory, webhooks, rendering);
+        return new ControllerOptions(newNamespace, pollInterval, workers, cacheDirectory, webhooks, rendering, health);
     }
 
     public ControllerOptions withPollInterval(Duration newPollInterval) {
-        return new ControllerOptions(namespace, newPollInterval, workers, cacheDirectory, webhooks, rendering);
+        return new ControllerOptions(namespace, newPollInterval, workers, cacheDirectory, webhooks, rendering, health);
     }
 
     public ControllerOptions withWorkers(int newWorkers) {
-        return new ControllerOptions(namespace, pollInterval, newWorkers, cacheDirectory, webhooks, rendering);
+        return new ControllerOptions(namespace, pollInterval, newWorkers, cacheDirectory, webhooks, rendering, health);
     }
 
     public ControllerOptions withRendering(Rendering newRendering) {
-        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, webhooks, newRendering);
+        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, webhooks, newRendering, health);
+    }
+
+    public ControllerOptions withHealth(HealthSources newHealth) {
+        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, webhooks, rendering, newHealth);
     }
 
     public ControllerOptions withWebhooks(Webhooks newWebhooks) {
-        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, newWebhooks, rendering);
+        return new ControllerOptions(namespace, pollInterval, workers, cacheDirectory, newWebhooks, rendering, health);
     }
 }

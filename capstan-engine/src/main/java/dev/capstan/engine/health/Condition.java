@@ -8,9 +8,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * One entry of an object's {@code status.conditions}, the convention nearly every Kubernetes
  * controller reports through: a type, a status of {@code True}, {@code False} or
- * {@code Unknown}, and a machine reason with a human message.
+ * {@code Unknown}, and a machine reason with a human message; newer controllers also say which
+ * generation of the object the condition describes ({@code observedGeneration}, 0 when absent).
  */
-record Condition(String type, String status, String reason, String message) {
+record Condition(String type, String status, String reason, String message, long observedGeneration) {
+
+    /** A condition without its own {@code observedGeneration}. */
+    Condition(String type, String status, String reason, String message) {
+        this(type, status, reason, message, 0);
+    }
 
     /** The conditions in a {@code conditions} array; entries without a type are skipped. */
     static List<Condition> listAt(JsonNode array) {
@@ -21,7 +27,9 @@ record Condition(String type, String status, String reason, String message) {
         for (JsonNode entry : array) {
             String type = text(entry.get("type"));
             if (!type.isEmpty()) {
-                conditions.add(new Condition(type, text(entry.get("status")), text(entry.get("reason")), text(entry.get("message"))));
+                JsonNode generation = entry.get("observedGeneration");
+                conditions.add(new Condition(type, text(entry.get("status")), text(entry.get("reason")), text(entry.get("message")),
+                        generation != null && generation.isIntegralNumber() ? generation.longValue() : 0));
             }
         }
         return List.copyOf(conditions);

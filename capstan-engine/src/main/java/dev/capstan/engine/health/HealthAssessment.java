@@ -10,13 +10,17 @@ import dev.capstan.engine.ResourceKey;
  * The health of one resource and the rule that decided it, so that the CLI and UI can say why.
  * {@code decidedBy} is one of:
  * <ul>
- *   <li>{@code cel:<source>#<index>}: a user rule, by its source name and position there;</li>
+ *   <li>{@code cel:<source>#<index>}: a user's CEL rule, by its source name and position there;</li>
  *   <li>{@code deletion}: the object is being deleted;</li>
+ *   <li>{@code lua:<source>:<kinds>}: a user's Lua health check in Argo CD's format, by the
+ *       ConfigMap (or file) it came from and the kinds its key names, e.g.
+ *       {@code lua:ConfigMap/argocd/argocd-cm:cert-manager.io/Certificate} or
+ *       {@code lua:argocd-cm.yaml:*.crossplane.io/*};</li>
  *   <li>{@code builtin:<Kind.group>}: the built-in check for the kind;</li>
  *   <li>{@code library:<Kind.group>}: the rule for the kind in Capstan's rule library;</li>
  *   <li>{@code check:<Kind.group>}: a check added with {@link HealthAssessor#withCheck};</li>
  *   <li>{@code generic:<aspect>}: the fallback for any kind, by the part of the object it read
- *       ({@code suspend}, {@code observedGeneration}, {@code conditions}, {@code phase}), or
+ *       ({@code suspend}, {@code observedGeneration}, {@code conditions}, {@code phase}, {@code ready}), or
  *       {@code generic:none} when the object carries no health information at all, or
  *       {@code generic:unknown} when it has a status with nothing recognisable;</li>
  *   <li>{@code missing}: the object is desired but absent from the cluster.</li>

@@ -17,10 +17,13 @@ import dev.capstan.engine.Manifest;
  * Decides the health of live objects, and of an application from its objects'. For each
  * object the first of these that has an answer decides:
  * <ol>
- *   <li>user rules ({@link HealthRules}), in the order they were added;</li>
+ *   <li>user rules in CEL ({@link HealthRules}), in the order they were added;</li>
  *   <li>pending deletion: an object with a {@code deletionTimestamp} is Progressing, as in
  *       Argo CD (except Namespaces and CustomResourceDefinitions, whose checks say what their
  *       deletion waits for);</li>
+ *   <li>user health checks in Lua brought from Argo CD ({@link LuaHealthScripts}), in the order
+ *       they were added; they come after deletion because Argo CD never shows its scripts an
+ *       object being deleted, and scripts written for it rely on that;</li>
  *   <li>the check for the kind: built in, or added with {@link #withCheck};</li>
  *   <li>the library's CEL rule for the kind ({@link HealthLibrary}), when one of its checks applies;</li>
  *   <li>the generic fallback, which reads the conventions of custom resources.</li>
@@ -34,6 +37,7 @@ public final class HealthAssessor {
             GroupKind.core("Namespace"), new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"));
 
     private final List<HealthRules> rules;
+    private final List<LuaHealthScripts> lua;
     private final Map<GroupKind, NamedCheck> checks;
     private final HealthLibrary library = HealthLibrary.builtIn();
     private final GenericHealth generic = new GenericHealth();
@@ -41,8 +45,9 @@ public final class HealthAssessor {
     private record NamedCheck(String name, HealthCheck check) {
     }
 
-    private HealthAssessor(List<HealthRules> rules, Map<GroupKind, NamedCheck> checks) {
+    private HealthAssessor(List<HealthRules> rules, List<LuaHealthScripts> lua, Map<GroupKind, NamedCheck> checks) {
         this.rules = List.copyOf(rules);
+        this.lua = List.copyOf(lua);
         this.checks = Map.copyOf(checks);
     }
 
@@ -50,7 +55,7 @@ public final class HealthAssessor {
     public static HealthAssessor builtIn() {
         var checks = new HashMap<GroupKind, NamedCheck>();
         BuiltInChecks.ALL.forEach((kind, check) -> checks.put(kind, new NamedCheck("builtin:" + kind, check)));
-        return new HealthAssessor(List.of(), checks);
+        return new HealthAssessor(List.of(), List.of(), checks);
     }
 
     /** This assessor with {@code more} user rules, consulted after the rules it already has. */
@@ -58,7 +63,15 @@ public final class HealthAssessor {
         Objects.requireNonNull(more, "more");
         var all = new ArrayList<>(rules);
         all.add(more);
-        return new HealthAssessor(all, checks);
+        return new HealthAssessor(all, lua, checks);
+    }
+
+    /** This assessor with {@code more} Lua health checks, consulted after the ones it already has. */
+    public HealthAssessor withLua(LuaHealthScripts more) {
+        Objects.requireNonNull(more, "more");
+        var all = new ArrayList<>(lua);
+        all.add(more);
+        return new HealthAssessor(rules, all, checks);
     }
 
     /** This assessor with {@code check} judging {@code kind}, in place of any built-in check. */
@@ -67,7 +80,7 @@ public final class HealthAssessor {
         Objects.requireNonNull(check, "check");
         var all = new HashMap<>(checks);
         all.put(kind, new NamedCheck("check:" + kind, check));
-        return new HealthAssessor(rules, all);
+        return new HealthAssessor(rules, lua, all);
     }
 
     /** The health of one live object and the rule that decided it. */
@@ -75,6 +88,7 @@ public final class HealthAssessor {
         Objects.requireNonNull(live, "live");
         return userRules(live)
                 .or(() -> pendingDeletion(live))
+                .or(() -> userLua(live))
                 .or(() -> checkForKind(live))
                 .or(() -> library(live))
                 .orElseGet(() -> generic(live));
@@ -98,6 +112,16 @@ public final class HealthAssessor {
                 verdict = Optional.of(new HealthAssessment(live.key(),
                         Health.unknown("health rules " + source.source() + " failed on this object: " + e), "cel:" + source.source()));
             }
+            if (verdict.isPresent()) {
+                return verdict;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<HealthAssessment> userLua(Manifest live) {
+        for (LuaHealthScripts source : lua) {
+            var verdict = source.assess(live);
             if (verdict.isPresent()) {
                 return verdict;
             }

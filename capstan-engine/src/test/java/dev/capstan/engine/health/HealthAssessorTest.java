@@ -217,4 +217,19 @@ class HealthAssessorTest {
     void an_empty_application_is_healthy() {
         assertThat(HealthAssessor.aggregate(List.of())).isEqualTo(Health.healthy("no resource reports health"));
     }
+
+    @Test
+    void cel_rules_come_before_lua_checks_which_come_before_the_built_in_check() {
+        var lua = LuaHealthScripts.fromConfigMapData(java.util.Map.of(
+                "resource.customizations.health.apps_Deployment", "return {status = 'Suspended', message = 'from Lua'}"), "argocd-cm");
+        var withLua = HealthAssessor.builtIn().withLua(lua);
+        var withBoth = withLua.withRules(rules("team.yaml", """
+                - {group: apps, kind: Deployment, checks: [{when: "object.metadata.name == 'web'", status: Healthy, message: from CEL}]}
+                """));
+
+        assertThat(withLua.assess(ROLLING_OUT).decidedBy()).isEqualTo("lua:argocd-cm:apps/Deployment");
+        assertThat(withLua.assess(ROLLING_OUT).health()).isEqualTo(Health.suspended("from Lua"));
+        assertThat(withBoth.assess(ROLLING_OUT).decidedBy()).isEqualTo("cel:team.yaml#0");
+        assertThat(withBoth.assess(DELETING).decidedBy()).isEqualTo("deletion");
+    }
 }

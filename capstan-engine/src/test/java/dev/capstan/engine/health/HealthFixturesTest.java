@@ -34,17 +34,20 @@ import tools.jackson.databind.node.ObjectNode;
  *   decidedBy: builtin:Deployment.apps
  * rules: |                         # optional: user health rules, loaded as "rules.yaml"
  *   - kind: ...
+ * lua:                             # optional: argocd-cm data with Lua health checks, loaded as "argocd-cm"
+ *   resource.customizations.health.example.com_Widget: |
+ *     ...
  * object:                          # the live object, as the API server returns it
  *   apiVersion: apps/v1
  *   ...
  * }</pre>
  *
  * A case lives in {@code <group or core>/<Kind>/}, optionally under a topic directory
- * ({@code generic/}, {@code cel/}); the object must be of that kind. Adding a case is adding a file.
+ * ({@code generic/}, {@code cel/}, {@code lua/}); the object must be of that kind. Adding a case is adding a file.
  */
 class HealthFixturesTest {
 
-    private static final Set<String> FIXTURE_FIELDS = Set.of("expected", "rules", "object");
+    private static final Set<String> FIXTURE_FIELDS = Set.of("expected", "rules", "lua", "object");
     private static final Set<String> EXPECTED_FIELDS = Set.of("status", "message", "messageContains", "decidedBy");
 
     @TestFactory
@@ -72,6 +75,11 @@ class HealthFixturesTest {
         HealthAssessor assessor = HealthAssessor.builtIn();
         if (fixture.has("rules")) {
             assessor = assessor.withRules(HealthRules.parse(fixture.get("rules").asString(), "rules.yaml"));
+        }
+        if (fixture.has("lua")) {
+            var data = new TreeMap<String, String>();
+            fixture.get("lua").properties().forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
+            assessor = assessor.withLua(LuaHealthScripts.fromConfigMapData(data, "argocd-cm"));
         }
         HealthAssessment assessment = assessor.assess(object);
 
