@@ -43,6 +43,8 @@ final class AppRollbackCommand extends ApplicationSubcommand {
                 var sync = new Operation.SyncOperation();
                 sync.setRevision(entry.getRevision());
                 sync.setSource(entry.getSource());
+                sync.setRevisions(entry.getRevisions());
+                sync.setSources(entry.getSources());
                 sync.setRollbackTo(entry.getId());
                 sync.setPrune(prune ? true : null);
                 return sync;

@@ -371,6 +371,18 @@ final class ApplicationReconciler {
         if (!multiSource && sync.isPresent() && sync.get().getRevision() != null && !sync.get().getRevision().isBlank()) {
             revisions.set(0, sync.get().getRevision());
         }
+        if (multiSource && sync.isPresent() && sync.get().getSources() != null && !sync.get().getSources().isEmpty()) {
+            followed = sync.get().getSources();
+            revisions = new ArrayList<>(followed.stream().map(ApplicationSource::getTargetRevision).toList());
+        }
+        if (multiSource && sync.isPresent() && sync.get().getRevisions() != null && sync.get().getRevisions().size() == followed.size()) {
+            for (int i = 0; i < followed.size(); i++) {
+                String revision = sync.get().getRevisions().get(i);
+                if (revision != null && !revision.isBlank()) {
+                    revisions.set(i, revision);
+                }
+            }
+        }
         OperationState running = application.getStatus() == null ? null : application.getStatus().getOperationState();
         if (operation.isPresent() && remembered.continuing && running != null && running.getSyncResult() != null
                 && running.getSyncResult().get("revision") instanceof String started) {

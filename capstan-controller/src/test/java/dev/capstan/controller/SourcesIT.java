@@ -154,8 +154,47 @@ class SourcesIT {
 
     @Test
     void a_helm_chart_takes_value_files_from_another_source_by_its_ref() {
-        String charts = "charts-" + id;
-        String config = "config-" + id;
+        String[] commits = createMultiSource("multi");
+
+        ApplicationStatus status = awaitStatus("multi", current -> "Synced".equals(sync(current)) && "Healthy".equals(health(current)));
+
+        assertThat(status.getSync().getRevisions()).containsExactly(commits[0], commits[1]);
+        assertThat(configMap("multi-config").getData()).containsEntry("greeting", "hello from the team").containsEntry("size", "huge");
+        assertThat(status.getHistory()).singleElement().satisfies(entry -> {
+            assertThat(entry.getRevisions()).containsExactly(commits[0], commits[1]);
+            assertThat(entry.getSources()).hasSize(2);
+        });
+    }
+
+    @Test
+    void a_multi_source_application_rolls_back_to_the_revision_of_each_source() {
+        String[] first = createMultiSource("back");
+        awaitStatus("back", current -> "Synced".equals(sync(current)) && historySize(current) == 1);
+        String newer = git.repository("config-back-" + id).commit("main", Map.of("envs/prod/more.yaml", "size: tiny\n"), "smaller");
+        controller.refresh(List.of("back"));
+        ApplicationStatus moved = awaitStatus("back", current -> historySize(current) == 2);
+        assertThat(moved.getSync().getRevisions()).containsExactly(first[0], newer);
+        assertThat(configMap("back-config").getData()).containsEntry("size", "tiny");
+        mergePatch("back", "{\"spec\":{\"syncPolicy\":null}}");
+
+        var earlier = moved.getHistory().getFirst();
+        var operation = new dev.capstan.api.v1alpha1.Operation();
+        var rollback = new dev.capstan.api.v1alpha1.Operation.SyncOperation();
+        rollback.setRevisions(earlier.getRevisions());
+        rollback.setSources(earlier.getSources());
+        rollback.setRollbackTo(earlier.getId());
+        operation.setSync(rollback);
+        mergePatch("back", "{\"operation\":" + client.getKubernetesSerialization().asJson(operation) + "}");
+
+        ApplicationStatus rolledBack = awaitStatus("back", current -> historySize(current) == 3);
+        assertThat(configMap("back-config").getData()).containsEntry("size", "huge");
+        assertThat(rolledBack.getHistory().getLast().getRevisions()).containsExactly(first[0], first[1]);
+    }
+
+    /** A chart in one repository with value files from another by its ref; returns the two commits. */
+    private String[] createMultiSource(String name) {
+        String charts = "charts-" + name + "-" + id;
+        String config = "config-" + name + "-" + id;
         String chartCommit = git.create(charts).commit("main", Map.of(
                 "web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n",
                 "web/values.yaml", "greeting: hello\nsize: small\n",
@@ -177,19 +216,20 @@ class SourcesIT {
         chart.setHelm(helm);
         ApplicationSource values = gitSource(config, null);
         values.setRef("values");
-        Application application = application("multi", null);
+        Application application = application(name, null);
         application.getSpec().setSource(null);
         application.getSpec().setSources(List.of(chart, values));
         create(application);
+        return new String[] {chartCommit, configCommit};
+    }
 
-        ApplicationStatus status = awaitStatus("multi", current -> "Synced".equals(sync(current)) && "Healthy".equals(health(current)));
+    private static void mergePatch(String name, String patch) {
+        client.resources(Application.class).inNamespace(appNamespace).withName(name)
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), patch);
+    }
 
-        assertThat(status.getSync().getRevisions()).containsExactly(chartCommit, configCommit);
-        assertThat(configMap("multi-config").getData()).containsEntry("greeting", "hello from the team").containsEntry("size", "huge");
-        assertThat(status.getHistory()).singleElement().satisfies(entry -> {
-            assertThat(entry.getRevisions()).containsExactly(chartCommit, configCommit);
-            assertThat(entry.getSources()).hasSize(2);
-        });
+    private static int historySize(ApplicationStatus status) {
+        return status.getHistory() == null ? 0 : status.getHistory().size();
     }
 
     @Test

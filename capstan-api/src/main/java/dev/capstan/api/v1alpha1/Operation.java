@@ -77,6 +77,12 @@ public class Operation extends KeepsUnknownFields {
         @JsonPropertyDescription("The history id this sync rolls back to, when it is a rollback.")
         private Long rollbackTo;
 
+        @JsonPropertyDescription("For an application of several sources: the revision of each, in the order of spec.sources.")
+        private List<String> revisions;
+
+        @JsonPropertyDescription("For an application of several sources: sources to sync instead of spec.sources (a rollback names a history entry's).")
+        private List<ApplicationSource> sources;
+
         public String getRevision() {
             return revision;
         }
@@ -131,6 +137,22 @@ public class Operation extends KeepsUnknownFields {
 
         public void setRollbackTo(Long rollbackTo) {
             this.rollbackTo = rollbackTo;
+        }
+
+        public List<String> getRevisions() {
+            return revisions;
+        }
+
+        public void setRevisions(List<String> revisions) {
+            this.revisions = revisions;
+        }
+
+        public List<ApplicationSource> getSources() {
+            return sources;
+        }
+
+        public void setSources(List<ApplicationSource> sources) {
+            this.sources = sources;
         }
     }
 
