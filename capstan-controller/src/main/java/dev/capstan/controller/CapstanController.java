@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.capstan.api.CustomResourceDefinitions;
 import dev.capstan.api.v1alpha1.AppProject;
 import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.api.v1alpha1.ApplicationSource;
 import dev.capstan.api.v1alpha1.ApplicationDependency;
 import dev.capstan.controller.live.LiveStateCache;
 import dev.capstan.controller.runtime.Result;
@@ -131,14 +132,21 @@ public final class CapstanController implements AutoCloseable {
      */
     public List<String> pushed(PushEvent push) {
         List<String> names = applications.all().stream()
-                .filter(application -> application.getSpec().getSource() != null)
-                .filter(application -> matcher.matches(push, application.getSpec().getSource().getRepoURL(),
-                        Objects.requireNonNullElse(application.getSpec().getSource().getTargetRevision(), "HEAD")))
+                .filter(application -> followedSources(application).stream().anyMatch(source -> matcher.matches(push, source.getRepoURL(),
+                        Objects.requireNonNullElse(source.getTargetRevision(), "HEAD"))))
                 .map(application -> application.getMetadata().getName())
                 .toList();
         LOG.info("push to {} {}: refreshing {}", push.repositoryUrls().isEmpty() ? "?" : push.repositoryUrls().getFirst(), push.ref(), names);
         refresh(names);
         return names;
+    }
+
+    /** The sources an application follows: its one source, or each of several. */
+    private static List<ApplicationSource> followedSources(Application application) {
+        if (application.getSpec().getSource() != null) {
+            return List.of(application.getSpec().getSource());
+        }
+        return Objects.requireNonNullElse(application.getSpec().getSources(), List.of());
     }
 
     /** The port of the webhook endpoint, when it is served. */

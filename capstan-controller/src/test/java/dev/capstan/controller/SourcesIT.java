@@ -171,7 +171,9 @@ class SourcesIT {
         String[] first = createMultiSource("back");
         awaitStatus("back", current -> "Synced".equals(sync(current)) && historySize(current) == 1);
         String newer = git.repository("config-back-" + id).commit("main", Map.of("envs/prod/more.yaml", "size: tiny\n"), "smaller");
-        controller.refresh(List.of("back"));
+        var push = new dev.capstan.controller.webhook.PushEvent(dev.capstan.controller.webhook.Provider.GITHUB,
+                List.of(git.url("config-back-" + id)), "refs/heads/main", Optional.of(newer), Optional.empty(), Optional.empty());
+        assertThat(controller.pushed(push)).as("a push to the values repository refreshes the application").containsExactly("back");
         ApplicationStatus moved = awaitStatus("back", current -> historySize(current) == 2);
         assertThat(moved.getSync().getRevisions()).containsExactly(first[0], newer);
         assertThat(configMap("back-config").getData()).containsEntry("size", "tiny");
