@@ -98,7 +98,7 @@ class CustomResourceDefinitionsTest {
         JSONSchemaProps operation = at(schema(APPLICATIONS), "operation");
         assertThat(operation.getProperties()).containsOnlyKeys("sync", "initiatedBy", "retry");
         assertThat(at(operation, "sync").getProperties())
-                .containsOnlyKeys("revision", "prune", "dryRun", "resources", "syncOptions", "source", "rollbackTo");
+                .containsOnlyKeys("revision", "prune", "dryRun", "resources", "syncOptions", "source", "rollbackTo", "revisions", "sources");
     }
 
     @Test

@@ -22,6 +22,7 @@ final class Renderers {
 
     private final ControllerOptions.Rendering options;
     private final DirectoryRenderer directory;
+    private final ChartRepository charts;
     private final HelmRenderer helm;
     private final String helmVersion = HelmRenderer.toolVersion();
     private volatile KustomizeRenderer kustomize;
@@ -29,7 +30,13 @@ final class Renderers {
     Renderers(ControllerOptions.Rendering options) {
         this.options = options;
         this.directory = new DirectoryRenderer(RenderLimits.defaults(), SjsonnetEvaluator.defaults());
-        this.helm = new HelmRenderer(RenderLimits.defaults(), HelmLimits.defaults(), new ChartRepository(options.chartCache()));
+        this.charts = new ChartRepository(options.chartCache());
+        this.helm = new HelmRenderer(RenderLimits.defaults(), HelmLimits.defaults(), charts);
+    }
+
+    /** The Helm repositories and OCI registries charts come from, with their download cache. */
+    ChartRepository charts() {
+        return charts;
     }
 
     DirectoryRenderer directory() {

@@ -56,7 +56,7 @@ final class Sources {
     private record ResolveKey(String repoURL, String revision) {
     }
 
-    private record Resolved(Commit commit, Instant at) {
+    private record Resolved(String revision, Instant at) {
     }
 
     private record RenderKey(String repoURL, String revision, String path, SourceKind kind, RenderOptions options, String toolVersion,
@@ -104,29 +104,33 @@ final class Sources {
 
     /**
      * The revision {@code revision} of {@code source} names now: the full SHA of a Git commit (one
-     * ref listing; no fetch unless it moved), or for a chart the version asked for (the newest
-     * when empty, found when rendering).
+     * ref listing; no fetch unless it moved), or for a chart the exact version: the one asked
+     * for, or the highest its range (empty and {@code *} too) admits among those the repository
+     * or registry has now.
      */
     String resolve(ApplicationSource source, String revision) {
-        if (isChart(source)) {
-            return Objects.requireNonNullElse(source.getTargetRevision(), "").strip();
-        }
-        Commit commit = git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL()));
-        resolved.put(new ResolveKey(source.getRepoURL(), revision), new Resolved(commit, Instant.now()));
-        return commit.sha();
+        String now = isChart(source) ? renderers.charts().resolve(chartReference(source, revision))
+                : git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL())).sha();
+        resolved.put(resolveKey(source, revision), new Resolved(now, Instant.now()));
+        return now;
     }
 
     /**
      * The revision {@code revision} names, as looked up at {@code notBefore} or later: applications
-     * that follow the same repository and revision share one lookup per poll interval, and all
-     * those a webhook refreshed share the one made after it.
+     * that follow the same repository (or chart) and revision share one lookup per poll interval,
+     * and all those a webhook refreshed share the one made after it.
      */
     String resolve(ApplicationSource source, String revision, Instant notBefore) {
-        Resolved known = resolved.get(new ResolveKey(source.getRepoURL(), revision));
+        Resolved known = resolved.get(resolveKey(source, revision));
         if (known != null && !known.at().isBefore(notBefore)) {
-            return known.commit().sha();
+            return known.revision();
         }
         return resolve(source, revision);
+    }
+
+    private static ResolveKey resolveKey(ApplicationSource source, String revision) {
+        return new ResolveKey(isChart(source) ? source.getRepoURL() + "#chart=" + source.getChart().strip() : source.getRepoURL(),
+                revision);
     }
 
     /** The manifests of {@code source} at {@code revision} (as {@link #resolve} gave it), from the cache when rendered before. */

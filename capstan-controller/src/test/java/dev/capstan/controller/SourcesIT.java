@@ -235,6 +235,64 @@ class SourcesIT {
     }
 
     @Test
+    void a_chart_version_range_follows_the_newest_version_the_helm_repository_has() throws Exception {
+        java.nio.file.Path served = java.nio.file.Files.createDirectories(temporary.resolve("helm-repo-" + id));
+        var index = new java.util.concurrent.atomic.AtomicReference<String>();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String file = exchange.getRequestURI().getPath().substring(1);
+            byte[] body = file.equals("index.yaml") ? index.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : java.nio.file.Files.exists(served.resolve(file)) ? java.nio.file.Files.readAllBytes(served.resolve(file)) : null;
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            try (var out = exchange.getResponseBody()) {
+                if (body != null) {
+                    out.write(body);
+                }
+            }
+        });
+        server.start();
+        try {
+            index.set(indexOf(packageChart(served, "1.2.0")));
+            var source = new ApplicationSource();
+            source.setRepoURL("http://127.0.0.1:" + server.getAddress().getPort());
+            source.setChart("greeter");
+            source.setTargetRevision("1.x");
+            create(application("ranged", source));
+            awaitStatus("ranged", current -> "Synced".equals(sync(current)) && "1.2.0".equals(current.getSync().getRevision()));
+            assertThat(configMap("ranged-greeting").getData()).containsEntry("version", "1.2.0");
+
+            index.set(indexOf(packageChart(served, "1.2.0"), packageChart(served, "1.3.0"), packageChart(served, "2.0.0")));
+            controller.refresh(List.of("ranged"));
+
+            awaitStatus("ranged", current -> "Synced".equals(sync(current)) && "1.3.0".equals(current.getSync().getRevision()));
+            assertThat(configMap("ranged-greeting").getData()).containsEntry("version", "1.3.0");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** Packages a one-template chart {@code greeter} at {@code version} into {@code served}; returns its index entry. */
+    private static String packageChart(java.nio.file.Path served, String version) throws java.io.IOException {
+        java.nio.file.Path chart = served.resolve("src-" + version).resolve("greeter");
+        java.nio.file.Files.createDirectories(chart.resolve("templates"));
+        java.nio.file.Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: greeter\nversion: " + version + "\n");
+        java.nio.file.Files.writeString(chart.resolve("templates/greeting.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: {{ .Release.Name }}-greeting
+                data:
+                  version: {{ .Chart.Version | quote }}
+                """);
+        new com.marcnuri.helm.Helm(chart).packageIt().withDestination(served).call();
+        return "    - name: greeter\n      version: " + version + "\n      urls: [greeter-" + version + ".tgz]\n";
+    }
+
+    private static String indexOf(String... entries) {
+        return "apiVersion: v1\nentries:\n  greeter:\n" + String.join("", entries);
+    }
+
+    @Test
     void a_missing_value_file_and_a_kustomization_leaving_the_repository_are_comparison_errors_naming_the_file() {
         String repository = "bad-" + id;
         git.create(repository).commit("main", Map.of(

@@ -87,6 +87,23 @@ public final class ChartRepository {
         return cached;
     }
 
+    /**
+     * The exact version {@code reference} names now: its own when exact, or else the highest that
+     * its range admits among the versions the repository (its index) or registry (its tags) has.
+     *
+     * @throws RenderException as {@link #fetch} does
+     */
+    public String resolve(ChartReference reference) {
+        if (reference.isExactVersion()) {
+            return reference.version();
+        }
+        if (OciRegistry.isOci(reference)) {
+            return RepositoryIndex.ofVersions(registries.versions(reference)).select(reference).version();
+        }
+        URI base = base(reference);
+        return RepositoryIndex.parse(index(base, reference), reference).select(reference).version();
+    }
+
     private Path fetchFromRegistry(ChartReference reference) {
         String version = reference.isExactVersion() ? reference.version()
                 : RepositoryIndex.ofVersions(registries.versions(reference)).select(reference).version();

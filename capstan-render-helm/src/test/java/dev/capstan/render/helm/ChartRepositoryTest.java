@@ -124,6 +124,9 @@ class ChartRepositoryTest {
         Path archive = new ChartRepository(cache).fetch(new ChartReference(url, "web", "^1.0", GOOD));
 
         assertThat(archive).isRegularFile();
+        assertThat(new ChartRepository(cache).resolve(new ChartReference(url, "web", "^1.0", GOOD))).isEqualTo("1.2.0");
+        assertThat(new ChartRepository(cache).resolve(new ChartReference(url, "web", "", GOOD))).isEqualTo("1.2.0");
+        assertThat(new ChartRepository(cache).resolve(new ChartReference(url, "web", ">=0.1 <1", GOOD))).isEqualTo("0.9.0");
         assertThat(packageDownloads).hasValue(1);
         assertThatThrownBy(() -> new ChartRepository(cache).fetch(new ChartReference(url, "web", ">=2.0.0 <3", GOOD)))
                 .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
