@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who may do what, in Argo CD's terms: permission rules ({@code p} lines) for subjects, and role
@@ -60,7 +61,7 @@ final class RbacPolicy {
     RbacPolicy(List<Rule> rules, Map<String, Set<String>> roles, Optional<String> defaultRole) {
         this.rules = List.copyOf(rules);
         this.roles = Map.copyOf(roles.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue()))));
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue()))));
         this.defaultRole = defaultRole.filter(role -> !role.isBlank());
     }
 

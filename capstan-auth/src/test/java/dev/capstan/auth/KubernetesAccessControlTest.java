@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -285,8 +286,8 @@ class KubernetesAccessControlTest {
     @Test
     void the_policy_is_read_from_the_rbac_configmap_as_it_is_now() {
         store.account("alice", "login");
-        var alice = new Principal("alice", java.util.List.of(), "s");
-        var admin = new Principal("admin", java.util.List.of(), "s");
+        var alice = new Principal("alice", List.of(), "s");
+        var admin = new Principal("admin", List.of(), "s");
 
         assertThat(access.allowed(alice, "applications", "get", "shop/web")).isFalse();
         assertThat(access.allowed(admin, "applications", "delete", "shop/web")).isTrue();
