@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Who may call the HTTP API and what each may do: the one entry point the server asks. Sessions
  * and API tokens are opaque strings to the caller; the RBAC policy is Argo CD's format (see
- * {@code docs/api.md}). Implementations are thread-safe.
+ * {@code docs/api.md}). Implementations are thread-safe; {@link KubernetesAccessControl#start}
+ * makes the one the server uses. Failures to reach where accounts are kept are thrown as
+ * {@link IllegalStateException}s whose message names the object, never a secret.
  */
 public interface AccessControl {
 
@@ -51,7 +53,15 @@ public interface AccessControl {
     /** Revokes an API token; an unknown id is ignored. */
     void revokeToken(String account, String id);
 
-    /** @throws AuthException {@code INVALID_CREDENTIALS} when {@code currentPassword} is wrong */
+    /**
+     * Sets an account's password. {@code currentPassword} is the account's own, or, for an account
+     * that has none yet, {@code admin}'s (how a new account gets its first one). Sessions issued
+     * before the change end.
+     *
+     * @throws AuthException {@code INVALID_CREDENTIALS} when {@code currentPassword} is wrong,
+     *     {@code INVALID_ARGUMENT} for a new password under 8 characters or over 72 bytes,
+     *     {@code NOT_FOUND} for an unknown account, {@code TOO_MANY_ATTEMPTS} past the failed-login limit
+     */
     void changePassword(String account, String currentPassword, String newPassword);
 
     /** A logged-in user or an API token's account. */

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 
-import dev.capstan.api.v1alpha1.AppProject;
+import dev.capstan.auth.AuthObjects;
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.ResourceKey;
 import dev.capstan.kube.ApiErrors;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {"Install Capstan into the cluster: its CRDs, namespace, ServiceAccount, RBAC, a Service for "
-                + "webhooks, the controller Deployment, and the default AppProject (created only when missing).",
+                + "webhooks, the controller Deployment, the default AppProject and the RBAC policy of the web UI "
+                + "(ConfigMap " + AuthObjects.RBAC_CONFIG_MAP + ": every account may read, only admin may change; "
+                + "both created only when missing).",
                 "Everything is written with server-side apply (field manager " + InstallCommand.FIELD_MANAGER
                         + "), so running it again changes only what differs. --dry-run -o yaml prints the objects and touches nothing.",
                 "The ClusterRole " + InstallManifests.MANAGER + " lets the controller write any resource, as a GitOps "
@@ -86,12 +88,12 @@ final class InstallCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Applies one object; says created, configured or unchanged. The default project is only created when missing. */
+    /** Applies one object; says created, configured or unchanged. The default project and RBAC policy are only created when missing. */
     private static String apply(KubernetesClient client, HasMetadata object) {
         var key = key(object);
         try {
             HasMetadata before = client.resource(object).get();
-            if (object instanceof AppProject && before != null) {
+            if (InstallManifests.createdOnlyWhenMissing(object) && before != null) {
                 return "unchanged (exists; left as it is)";
             }
             HasMetadata after = client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -32,14 +34,18 @@ import dev.capstan.api.v1alpha1.AppProjectSpec;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.GroupKindRef;
 import dev.capstan.api.v1alpha1.ProjectDestination;
+import dev.capstan.auth.AuthObjects;
 
 /**
  * What {@code capstan install} puts into a cluster, as objects: the CRDs, the namespace, the
  * controller's ServiceAccount, its RBAC, a Service for webhooks and the controller Deployment,
- * then the {@code default} AppProject. In apply order: a kind before what needs it.
+ * then the {@code default} AppProject and the web UI's RBAC policy. In apply order: a kind
+ * before what needs it.
  *
  * <p>RBAC follows what the controller itself needs: a Role in its namespace (Secrets read,
- * Leases for leader election, Events), a ClusterRole for Capstan's own resources, and the
+ * Leases for leader election, Events; for the web UI's accounts, ConfigMaps read, Secrets
+ * created, {@code capstan-secret} and {@code capstan-initial-admin-secret} updated, the latter
+ * deleted), a ClusterRole for Capstan's own resources, and the
  * ClusterRole {@value #MANAGER} with every verb on every resource, because a GitOps controller
  * must write whatever Git holds. Installations for namespaced tenants narrow {@value #MANAGER}.
  */
@@ -66,6 +72,10 @@ final class InstallManifests {
         objects.add(new RoleBuilder().withMetadata(metadata(CONTROLLER, namespace)).withRules(
                 rule("", "secrets", "get", "list", "watch"),
                 rule("coordination.k8s.io", "leases", "get", "create", "update"),
+                rule("", "configmaps", "get", "list", "watch"),
+                rule("", "secrets", "create"),
+                named(rule("", "secrets", "update"), AuthObjects.SECRET, AuthObjects.INITIAL_ADMIN_SECRET),
+                named(rule("", "secrets", "delete"), AuthObjects.INITIAL_ADMIN_SECRET),
                 rule("", "events", "create", "patch"),
                 rule("events.k8s.io", "events", "create", "patch")).build());
         objects.add(new RoleBindingBuilder().withMetadata(metadata(CONTROLLER, namespace))
@@ -90,6 +100,7 @@ final class InstallManifests {
                 .endSpec().build());
         objects.add(deployment(namespace, image));
         objects.add(defaultProject(namespace));
+        objects.add(defaultRbacPolicy(namespace));
         return objects;
     }
 
@@ -155,6 +166,36 @@ final class InstallManifests {
         project.setMetadata(metadata(DEFAULT_PROJECT, namespace));
         project.setSpec(spec);
         return project;
+    }
+
+    /**
+     * The RBAC policy of the web UI and API until the user writes their own: every account may
+     * read everything, only admin may change anything. Created only when missing, like the
+     * default project, so that a later install keeps the user's policy.
+     */
+    static ConfigMap defaultRbacPolicy(String namespace) {
+        return new ConfigMapBuilder().withMetadata(metadata(AuthObjects.RBAC_CONFIG_MAP, namespace))
+                .withData(new TreeMap<>(Map.of(
+                        "policy.default", "role:readonly",
+                        "policy.csv", """
+                                # Argo CD's format: p, <subject>, <resource>, <action>, <object>, allow|deny
+                                # and g, <user or group>, <role>. Built in: role:admin (everything),
+                                # role:readonly (every get), and the account admin has role:admin.
+                                # p, role:deployer, applications, sync, shop/*, allow
+                                # g, alice, role:deployer
+                                """)))
+                .build();
+    }
+
+    /** Objects a later install leaves as they are: the user owns them once they exist. */
+    static boolean createdOnlyWhenMissing(HasMetadata object) {
+        return object instanceof AppProject
+                || (object instanceof ConfigMap && object.getMetadata().getName().equals(AuthObjects.RBAC_CONFIG_MAP));
+    }
+
+    private static PolicyRule named(PolicyRule rule, String... names) {
+        rule.setResourceNames(List.of(names));
+        return rule;
     }
 
     private static Probe healthz(int periodSeconds) {

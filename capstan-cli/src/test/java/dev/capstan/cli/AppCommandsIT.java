@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -335,7 +336,7 @@ class AppCommandsIT {
         List<HasMetadata> objects = client.load(new ByteArrayInputStream(dryRun.out().getBytes(StandardCharsets.UTF_8))).items();
         assertThat(objects).extracting(HasMetadata::getKind).containsExactly("CustomResourceDefinition", "CustomResourceDefinition",
                 "Namespace", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "ClusterRole",
-                "ClusterRoleBinding", "Service", "Deployment", "AppProject");
+                "ClusterRoleBinding", "Service", "Deployment", "AppProject", "ConfigMap");
         assertThat(client.namespaces().withName(target).get()).as("a dry run touches nothing").isNull();
 
         try {
@@ -351,10 +352,16 @@ class AppCommandsIT {
             assertThat(client.apps().deployments().inNamespace(target).withName("capstan-controller").get()
                     .getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo("example.org/capstan:test");
 
+            client.configMaps().inNamespace(target).withName("capstan-rbac-cm")
+                    .edit(policy -> new ConfigMapBuilder(policy).addToData("policy.default", "").build());
+
             var again = run("install", "--namespace", target, "--image", "example.org/capstan:test",
                     "--kubeconfig", controlPlane.kubeconfig().toString());
             assertThat(again.exit()).as(again.printed()).isZero();
             assertThat(again.out().lines()).as(again.out()).allMatch(line -> line.contains(" unchanged"));
+            assertThat(again.out()).contains("configmap/capstan-rbac-cm unchanged (exists; left as it is)");
+            assertThat(client.configMaps().inNamespace(target).withName("capstan-rbac-cm").get().getData())
+                    .as("the user's policy is kept").containsEntry("policy.default", "");
         } finally {
             client.namespaces().withName(target).delete();
         }

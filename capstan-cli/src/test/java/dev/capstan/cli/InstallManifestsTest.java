@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 
 import org.junit.jupiter.api.Test;
+
+import dev.capstan.api.v1alpha1.AppProject;
 
 class InstallManifestsTest {
 
@@ -35,7 +38,8 @@ class InstallManifestsTest {
                 "clusterrolebinding.rbac.authorization.k8s.io/capstan-manager",
                 "service/capstan-controller",
                 "deployment.apps/capstan-controller",
-                "appproject.capstan.dev/default");
+                "appproject.capstan.dev/default",
+                "configmap/capstan-rbac-cm");
         assertThat(objects).filteredOn(object -> !object.getKind().startsWith("Cluster") && !object.getKind().equals("Namespace")
                 && !object.getKind().equals("CustomResourceDefinition"))
                 .extracting(object -> object.getMetadata().getNamespace()).containsOnly("gitops");
@@ -62,12 +66,26 @@ class InstallManifestsTest {
     }
 
     @Test
+    void the_rbac_policy_of_the_web_ui_lets_every_account_read_and_is_kept_once_written() {
+        ConfigMap policy = find(ConfigMap.class, "capstan-rbac-cm");
+
+        assertThat(policy.getData()).containsEntry("policy.default", "role:readonly");
+        assertThat(policy.getData().get("policy.csv").lines()).allMatch(line -> line.startsWith("#"));
+        assertThat(InstallManifests.createdOnlyWhenMissing(policy)).isTrue();
+        assertThat(InstallManifests.createdOnlyWhenMissing(find(AppProject.class, "default"))).isTrue();
+        assertThat(InstallManifests.createdOnlyWhenMissing(find(Role.class, "capstan-controller"))).isFalse();
+    }
+
+    @Test
     void gives_the_controller_only_what_it_needs_in_its_namespace() {
         Role role = find(Role.class, "capstan-controller");
 
         assertThat(role.getRules()).extracting(rule -> rule.getApiGroups() + " " + rule.getResources() + " " + rule.getVerbs())
                 .containsExactly("[] [secrets] [get, list, watch]", "[coordination.k8s.io] [leases] [get, create, update]",
+                        "[] [configmaps] [get, list, watch]", "[] [secrets] [create]", "[] [secrets] [update]", "[] [secrets] [delete]",
                         "[] [events] [create, patch]", "[events.k8s.io] [events] [create, patch]");
+        assertThat(role.getRules()).extracting(rule -> rule.getResourceNames()).containsExactly(List.of(), List.of(), List.of(), List.of(),
+                List.of("capstan-secret", "capstan-initial-admin-secret"), List.of("capstan-initial-admin-secret"), List.of(), List.of());
         assertThat(find(ClusterRole.class, "capstan-controller").getRules().getFirst().getResources())
                 .contains("applications", "applications/status", "applications/finalizers", "appprojects");
         assertThat(find(ClusterRole.class, "capstan-manager").getRules().getFirst().getVerbs()).containsExactly("*");
