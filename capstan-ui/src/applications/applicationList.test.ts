@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Application, ApplicationWatchEvent } from '../api/types';
-import { applyEvents, emptyList, isNewer, listOf } from './applicationList';
+import { applyEvents, emptyList, isNewer, listOf, replaceAll } from './applicationList';
 
 function app(name: string, resourceVersion: string, health = 'Healthy'): Application {
   return { metadata: { name, resourceVersion }, spec: { destination: {} }, status: { health: { status: health } } };
@@ -62,5 +62,15 @@ describe('isNewer', () => {
 
   it('takes an opaque resource version as newer', () => {
     expect(isNewer(app('a', 'x2'), app('a', 'x1'))).toBe(true);
+  });
+});
+
+describe('replaceAll', () => {
+  it('drops what the fresh list lacks and keeps the newer of each application', () => {
+    const list = listOf([app('web', '7', 'Degraded'), app('gone', '1'), app('api', '1')]);
+    const next = replaceAll(list, [app('web', '5'), app('api', '2'), app('new', '1')]);
+    expect(next.names).toEqual(['api', 'new', 'web']);
+    expect(next.byName.get('web')?.metadata.resourceVersion).toBe('7');
+    expect(next.byName.get('api')?.metadata.resourceVersion).toBe('2');
   });
 });

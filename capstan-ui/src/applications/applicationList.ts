@@ -19,6 +19,20 @@ export function listOf(items: readonly Application[]): ApplicationList {
   return { byName, names: [...byName.keys()].sort() };
 }
 
+/**
+ * The list a fresh GET answered, merged with the one the stream kept meanwhile: applications the
+ * answer lacks are gone, and of the others the newer version wins, since a stream event may
+ * have overtaken the answer.
+ */
+export function replaceAll(list: ApplicationList, items: readonly Application[]): ApplicationList {
+  const byName = new Map<string, Application>();
+  for (const item of items) {
+    const current = list.byName.get(item.metadata.name);
+    byName.set(item.metadata.name, current && !isNewer(item, current) ? current : item);
+  }
+  return { byName, names: [...byName.keys()].sort() };
+}
+
 /** The list with the events of a stream applied in order. */
 export function applyEvents(list: ApplicationList, events: readonly ApplicationWatchEvent[]): ApplicationList {
   let byName: Map<string, Application> | undefined;

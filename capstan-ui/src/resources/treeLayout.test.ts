@@ -117,6 +117,16 @@ describe('layoutTree collapsing siblings', () => {
     expect(placedOf(layout, moreKey(resourceKey(replicaSet))).node).toMatchObject({ hidden: 30 });
   });
 
+  it('shows a pinned resource and its owners whatever the limits', () => {
+    const deployments = Array.from({ length: 6 }, (_, i) => node('apps', 'Deployment', `d${i}`));
+    const owned = node('apps', 'ReplicaSet', 'd5-rs', deployments[5]);
+    const pinned = new Set([resourceKey(owned)]);
+    const layout = layoutTree({ name: 'shop' }, [...deployments, owned], { ...options, pinned });
+    expect(placedOf(layout, resourceKey(owned)).column).toBe(2);
+    expect(placedOf(layout, resourceKey(deployments[5])).column).toBe(1);
+    expect(layout.nodes.filter((n) => n.column === 1 && n.node.type === 'resource')).toHaveLength(3);
+  });
+
   it('never folds away a single child', () => {
     const four = many.slice(0, 4);
     const layout = layoutTree({ name: 'shop' }, [deployment, replicaSet, ...four], options);

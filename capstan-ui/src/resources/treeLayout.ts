@@ -53,6 +53,8 @@ export interface LayoutOptions {
   rowGap: number;
   /** Per parent key, how many children to show instead of maxChildren (raised by clicking "+N more"). */
   shown?: ReadonlyMap<string, number>;
+  /** Keys to show whatever the limits, with their owners (the selected node of a deep link). */
+  pinned?: ReadonlySet<string>;
 }
 
 export const defaultLayoutOptions: LayoutOptions = {
@@ -78,7 +80,8 @@ export function layoutTree(
   resources: readonly ResourceNode[],
   options: LayoutOptions = defaultLayoutOptions,
 ): TreeLayout {
-  const { children, extraParents } = linkParents(resources);
+  const { children, extraParents, parentOf } = linkParents(resources);
+  const pinned = withOwners(options.pinned, parentOf);
   const graphNodes = new Map<string, GraphNode>();
   graphNodes.set(APPLICATION_KEY, { type: 'application', key: APPLICATION_KEY, ...application });
   for (const resource of resources) {
@@ -100,7 +103,7 @@ export function layoutTree(
     visiting.add(key);
     columns = Math.max(columns, column + 1);
     const kids = (children.get(key) ?? []).filter((child) => !visiting.has(child) && !placed.has(child));
-    const { visible, rest } = choose(kids, graphNodes, options.shown?.get(key) ?? options.maxChildren);
+    const { visible, rest } = choose(kids, graphNodes, options.shown?.get(key) ?? options.maxChildren, pinned);
     const rows: number[] = visible.map((child) => place(child, column + 1));
     if (rest > 0) {
       hidden += countSubtree(kids.slice(0), visible, children);
@@ -168,6 +171,7 @@ function linkParents(resources: readonly ResourceNode[]) {
     if (resource.uid) byUid.set(resource.uid, key);
   }
   const children = new Map<string, string[]>();
+  const parentOf = new Map<string, string>();
   const extraParents = new Map<string, string[]>();
   const seen = new Set<string>();
   for (const resource of resources) {
@@ -179,9 +183,21 @@ function linkParents(resources: readonly ResourceNode[]) {
       .filter((parent): parent is string => parent !== undefined && parent !== key);
     const [first, ...others] = parents.length > 0 ? parents : [APPLICATION_KEY];
     push(children, first, key);
+    parentOf.set(key, first);
     if (others.length > 0) extraParents.set(key, others);
   }
-  return { children, extraParents };
+  return { children, extraParents, parentOf };
+}
+
+function withOwners(keys: ReadonlySet<string> | undefined, parentOf: ReadonlyMap<string, string>): Set<string> {
+  const all = new Set<string>();
+  for (let key of keys ?? []) {
+    while (key && !all.has(key)) {
+      all.add(key);
+      key = parentOf.get(key) ?? '';
+    }
+  }
+  return all;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string) {
@@ -209,14 +225,23 @@ function compareNodes(a: GraphNode | undefined, b: GraphNode | undefined): numbe
 }
 
 /**
- * The children to show, in sibling order, and how many fold away. Showing all but one would
- * save nothing, so a "+1 more" never appears.
+ * The children to show, in sibling order, and how many fold away: the pinned ones, then problems,
+ * then the first in order, up to the limit. Showing all but one would save nothing, so a
+ * "+1 more" never appears.
  */
-export function choose(kids: string[], nodes: ReadonlyMap<string, GraphNode>, limit: number): { visible: string[]; rest: number } {
+export function choose(
+  kids: string[],
+  nodes: ReadonlyMap<string, GraphNode>,
+  limit: number,
+  pinned: ReadonlySet<string> = new Set(),
+): { visible: string[]; rest: number } {
   const sorted = [...kids].sort((a, b) => compareNodes(nodes.get(a), nodes.get(b)));
   if (sorted.length <= limit + 1) return { visible: sorted, rest: 0 };
-  const problems = sorted.filter((key) => !isHealthy(nodes.get(key)));
-  const picked = new Set(problems.slice(0, limit));
+  const picked = new Set(sorted.filter((key) => pinned.has(key)));
+  for (const key of sorted) {
+    if (picked.size >= limit) break;
+    if (!isHealthy(nodes.get(key))) picked.add(key);
+  }
   for (const key of sorted) {
     if (picked.size >= limit) break;
     picked.add(key);
