@@ -5,7 +5,7 @@ import { healthOf, projectOf, sourcesOf, syncOf } from './applicationFilter';
 import { destinationLabel, repoLabel, sourceLabel, targetRevisionLabel } from './applicationFacts';
 
 export const TILE_WIDTH = 300;
-export const TILE_ROW_HEIGHT = 154;
+export const TILE_ROW_HEIGHT = 162;
 
 /** One application as a card of the tile view. */
 export function ApplicationTile({ app }: { app: Application }) {

@@ -71,7 +71,7 @@ export function ResourceGraph({
       }}
     >
       <div className="graph-canvas" style={{ width: layout.width, height: layout.height }}>
-        <svg width={layout.width} height={layout.height} aria-hidden="true">
+        <svg className="edges" width={layout.width} height={layout.height} aria-hidden="true">
           {seen.edges.map((edge) => (
             <path key={`${edge.from}>${edge.to}`} d={edgePath(edge)} />
           ))}

@@ -62,9 +62,7 @@ export function ResourcePanel({
   }, [onClose]);
 
   return (
-    <>
-      <div className="panel-backdrop" onClick={onClose} />
-      <aside className="panel" role="dialog" aria-label="Resource details" data-testid="resource-panel">
+    <aside className="panel" aria-label="Resource details" data-testid="resource-panel">
         <div className="panel-header">
           <div style={{ minWidth: 0 }}>
             <div className="muted">{isApplication ? 'Application' : ref?.kind}</div>
@@ -104,8 +102,7 @@ export function ResourcePanel({
             <ResourceTab appName={app.metadata.name} nodeKey={nodeKey} node={node} item={item} managed={managed} managedError={managedError} tab={current} />
           )}
         </div>
-      </aside>
-    </>
+    </aside>
   );
 }
 

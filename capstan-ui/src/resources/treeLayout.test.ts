@@ -110,6 +110,13 @@ describe('layoutTree collapsing siblings', () => {
     expect(shown).toEqual([resourceKey(many[0]), resourceKey(many[1]), resourceKey(many[37])]);
   });
 
+  it('shows the worst problems first when there are more than fit', () => {
+    const kids = Array.from({ length: 8 }, (_, i) => node('', 'ConfigMap', `cm-${i}`, undefined, { sync: 'OutOfSync' }));
+    const broken = node('apps', 'Deployment', 'broken', undefined, { health: { status: 'Degraded' } });
+    const layout = layoutTree({ name: 'shop' }, [...kids, broken], options);
+    expect(layout.nodes.filter((n) => n.column === 1 && n.node.type === 'resource').map((n) => n.node.key)).toContain(resourceKey(broken));
+  });
+
   it('shows more children of a parent the user expanded', () => {
     const shown = new Map([[resourceKey(replicaSet), 20]]);
     const layout = layoutTree({ name: 'shop' }, [deployment, replicaSet, ...many], { ...options, shown });

@@ -206,10 +206,13 @@ function push(map: Map<string, string[]>, key: string, value: string) {
   else map.set(key, [value]);
 }
 
-function isHealthy(node: GraphNode | undefined): boolean {
-  if (node?.type !== 'resource') return true;
-  const health = node.resource.health?.status;
-  return (health === undefined || health === 'Healthy') && node.resource.sync !== 'OutOfSync';
+const HEALTH_SEVERITY: Record<string, number> = { Degraded: 4, Missing: 3, Unknown: 2, Progressing: 2, Suspended: 1 };
+
+/** How much a node needs a look: broken first, then on its way, then out of sync; 0 for a fine one. */
+function severity(node: GraphNode | undefined): number {
+  if (node?.type !== 'resource') return 0;
+  const health = HEALTH_SEVERITY[node.resource.health?.status ?? ''] ?? 0;
+  return health > 0 ? health + 1 : node.resource.sync === 'OutOfSync' ? 1 : 0;
 }
 
 function compareNodes(a: GraphNode | undefined, b: GraphNode | undefined): number {
@@ -225,8 +228,8 @@ function compareNodes(a: GraphNode | undefined, b: GraphNode | undefined): numbe
 }
 
 /**
- * The children to show, in sibling order, and how many fold away: the pinned ones, then problems,
- * then the first in order, up to the limit. Showing all but one would save nothing, so a
+ * The children to show, in sibling order, and how many fold away: the pinned ones, then problems
+ * (the worst first), then the first in order, up to the limit. Showing all but one would save nothing, so a
  * "+1 more" never appears.
  */
 export function choose(
@@ -238,9 +241,13 @@ export function choose(
   const sorted = [...kids].sort((a, b) => compareNodes(nodes.get(a), nodes.get(b)));
   if (sorted.length <= limit + 1) return { visible: sorted, rest: 0 };
   const picked = new Set(sorted.filter((key) => pinned.has(key)));
-  for (const key of sorted) {
+  const problems = sorted
+    .map((key) => ({ key, severity: severity(nodes.get(key)) }))
+    .filter((problem) => problem.severity > 0)
+    .sort((a, b) => b.severity - a.severity);
+  for (const { key } of problems) {
     if (picked.size >= limit) break;
-    if (!isHealthy(nodes.get(key))) picked.add(key);
+    picked.add(key);
   }
   for (const key of sorted) {
     if (picked.size >= limit) break;
