@@ -7,6 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`capstan-ui: Node.js ${process.versions.node} is too old; Vite needs 20.19 or newer.`);
+  process.exit(1);
+}
+
 const LOCK = 'package-lock.json';
 const MARKER = 'node_modules/.capstan-lock-hash';
 
