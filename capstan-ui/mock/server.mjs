@@ -222,6 +222,20 @@ async function api(req, res, url) {
     }
     return send(res, 200, app);
   }
+  if (sub === '' && method === 'PUT') {
+    if (!mayWrite(res, user, 'update', app)) return;
+    const body = await bodyOf(req);
+    if (!body?.spec) return fail(res, 400, 'spec: required');
+    if (body.metadata?.resourceVersion && body.metadata.resourceVersion !== app.metadata.resourceVersion) {
+      return send(res, 409, { error: 'Conflict', code: 409, message: `application ${name} changed meanwhile; reload and edit again` });
+    }
+    change(app, () => {
+      app.spec = body.spec;
+      app.metadata.labels = body.metadata?.labels;
+      app.metadata.annotations = body.metadata?.annotations;
+    });
+    return send(res, 200, app);
+  }
   if (sub === '' && method === 'DELETE') {
     if (!mayWrite(res, user, 'delete', app)) return;
     apps.delete(name);

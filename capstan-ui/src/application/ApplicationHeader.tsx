@@ -11,7 +11,7 @@ import { OperationStatus } from './OperationStatus';
 
 export const REFRESH_ANNOTATION = 'capstan.dev/refresh';
 
-export type Dialog = 'sync' | 'history' | 'delete' | undefined;
+export type Dialog = 'sync' | 'history' | 'edit' | 'delete' | undefined;
 
 /** The top of the application page: its state at a glance, its conditions and its actions. */
 export function ApplicationHeader({
@@ -77,6 +77,9 @@ export function ApplicationHeader({
           </div>
           <button type="button" onClick={() => onOpen('history')} data-testid="history-button">
             History &amp; rollback
+          </button>
+          <button type="button" onClick={() => onOpen('edit')} data-testid="edit-button">
+            Edit
           </button>
           <button type="button" onClick={() => onOpen('delete')} data-testid="delete-button">
             Delete

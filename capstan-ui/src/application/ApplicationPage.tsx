@@ -10,6 +10,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { LiveIndicator } from '../ui/LiveIndicator';
 import { ApplicationHeader, type Dialog } from './ApplicationHeader';
 import { DeleteDialog } from './DeleteDialog';
+import { EditDialog } from './EditDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { SyncDialog } from './SyncDialog';
 import { useApplication, useResourceTree } from './useApplication';
@@ -160,6 +161,7 @@ export function ApplicationPage() {
       )}
       {dialog === 'sync' && <SyncDialog app={app} onClose={() => setDialog(undefined)} onSynced={replace} />}
       {dialog === 'history' && <HistoryDialog app={app} onClose={() => setDialog(undefined)} onRolledBack={replace} />}
+      {dialog === 'edit' && <EditDialog app={app} onClose={() => setDialog(undefined)} onSaved={replace} />}
       {dialog === 'delete' && <DeleteDialog name={name} onClose={() => setDialog(undefined)} onDeleted={() => navigate('/applications')} />}
     </div>
   );
