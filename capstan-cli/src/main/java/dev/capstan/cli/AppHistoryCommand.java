@@ -31,11 +31,6 @@ final class AppHistoryCommand extends ApplicationSubcommand {
 
     /** The history, by ID. */
     static List<RevisionHistory> history(Application application) {
-        if (application.getStatus() == null || application.getStatus().getHistory() == null) {
-            return List.of();
-        }
-        return application.getStatus().getHistory().stream()
-                .sorted(Comparator.comparing(RevisionHistory::getId, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
+        return dev.capstan.api.OperationRequests.history(application);
     }
 }

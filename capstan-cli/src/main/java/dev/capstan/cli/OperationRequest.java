@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Function;
 
+import dev.capstan.api.OperationRequests;
 import dev.capstan.api.v1alpha1.Application;
-import dev.capstan.api.v1alpha1.InitiatedBy;
 import dev.capstan.api.v1alpha1.Operation;
 import dev.capstan.api.v1alpha1.OperationState;
 
@@ -29,12 +29,7 @@ final class OperationRequest {
                                   Function<Application, Operation.SyncOperation> sync) {
         Application written = applications.change(name, application -> {
             refuseIfBusy(applications, application);
-            var operation = new Operation();
-            operation.setSync(sync.apply(application));
-            var initiatedBy = new InitiatedBy();
-            initiatedBy.setUsername(System.getProperty("user.name"));
-            operation.setInitiatedBy(initiatedBy);
-            application.setOperation(operation);
+            application.setOperation(OperationRequests.of(sync.apply(application), System.getProperty("user.name")));
             return application;
         });
         return written.getStatus() == null ? null : written.getStatus().getOperationState();
@@ -43,18 +38,16 @@ final class OperationRequest {
     private static void refuseIfBusy(ResourceStore<Application> applications, Application application) {
         String name = application.getMetadata().getName();
         var key = applications.key(name);
-        if (application.getMetadata().getDeletionTimestamp() != null) {
-            throw new UserError(key + " is being deleted");
-        }
         String waitHint = "; wait for it: capstan app wait " + name + " --operation";
-        if (application.getOperation() != null) {
-            throw new UserError(key + ": an operation is already requested"
-                    + OperationStateOutput.initiatedBy(application.getOperation().getInitiatedBy()) + " and not started yet" + waitHint);
-        }
-        OperationState state = application.getStatus() == null ? null : application.getStatus().getOperationState();
-        if (OperationStateOutput.isRunning(state)) {
-            throw new UserError(key + ": an operation is running: " + OperationStateOutput.summary(state) + waitHint);
-        }
+        OperationRequests.busy(application).ifPresent(busy -> {
+            throw new UserError(switch (busy) {
+                case DELETING -> key + " is being deleted";
+                case REQUESTED -> key + ": an operation is already requested"
+                        + OperationStateOutput.initiatedBy(application.getOperation().getInitiatedBy()) + " and not started yet" + waitHint;
+                case RUNNING -> key + ": an operation is running: "
+                        + OperationStateOutput.summary(application.getStatus().getOperationState()) + waitHint;
+            });
+        });
     }
 
     /**
