@@ -148,6 +148,11 @@ public final class CapstanController implements AutoCloseable {
         return Optional.ofNullable(webhooks).map(WebhookServer::port);
     }
 
+    /** The namespace of the Applications, AppProjects and repository Secrets the controller reads. */
+    public String namespace() {
+        return options.namespace();
+    }
+
     /** The Applications of the controller's namespace, from its cache. */
     public List<Application> applications() {
         return applications.all();
