@@ -125,12 +125,15 @@ final class ApiRouter {
         return router;
     }
 
-    /** The paths and methods the router serves as the API, {@code /api/v1/applications/{name}} style, sorted. */
+    /**
+     * The paths and methods the router serves, {@code /api/v1/applications/{name}} style, sorted;
+     * the catch-alls (the UI's {@code /*}, the 404s under {@code /api}) aside.
+     */
     static Set<String> served(Router router) {
         Set<String> served = new TreeSet<>();
         for (var route : router.getRoutes()) {
             String path = route.getPath();
-            if (path == null || route.methods() == null || route.methods().isEmpty() || path.endsWith("*")) {
+            if (path == null || route.methods() == null || route.methods().isEmpty() || path.endsWith("*") || path.equals("/")) {
                 continue;
             }
             for (HttpMethod method : route.methods()) {
