@@ -282,7 +282,7 @@ final class ApiRouter {
                 yield ctx.failure() == null ? new ApiError(ApiError.Kind.INTERNAL, "internal error") : ErrorMapping.of(ctx.failure());
             }
         };
-        if (status == 413) {
+        if (status == 413 && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
             ctx.response().putHeader("Connection", "close");
         }
         Calls.write(ctx.response(), Reply.error(error));
