@@ -35,7 +35,7 @@ import dev.capstan.api.v1alpha1.ProjectDestination;
 
 /**
  * What {@code capstan install} puts into a cluster, as objects: the CRDs, the namespace, the
- * controller's ServiceAccount, its RBAC, a Service for webhooks and the controller Deployment,
+ * controller's ServiceAccount, its RBAC, a Service for its HTTP API, UI and webhooks and the controller Deployment,
  * then the {@code default} AppProject. In apply order: a kind before what needs it.
  *
  * <p>RBAC follows what the controller itself needs: a Role in its namespace (Secrets read,
@@ -97,7 +97,7 @@ final class InstallManifests {
         var container = new ContainerBuilder()
                 .withName("controller")
                 .withImage(image)
-                .withArgs("controller", "--in-cluster", "--webhook-port", String.valueOf(PORT), "--cache-dir", GIT_CACHE + "/git")
+                .withArgs("controller", "--in-cluster", "--api-port", String.valueOf(PORT), "--cache-dir", GIT_CACHE + "/git")
                 .addNewEnv().withName("CAPSTAN_NAMESPACE").withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().endEnv()
                 // The root file system is read-only: whatever wants a home directory writes to /tmp.

@@ -57,13 +57,24 @@ final class OperationRequest {
     static int awaitAndPrint(ResourceStore<Application> applications, String name, OperationState before,
                              Duration timeout, PrintWriter out) {
         var awaited = applications.await(name, application -> ApplicationWait.requestFinished(application, before), timeout);
+        return print(applications.key(name).toString(), awaited, timeout, out);
+    }
+
+    /** The same, through Capstan's HTTP API. */
+    static int awaitAndPrint(ApiClient api, String name, OperationState before, Duration timeout, PrintWriter out) {
+        var awaited = api.await(name, application -> ApplicationWait.requestFinished(application, before), timeout);
+        return print("application " + name, awaited, timeout, out);
+    }
+
+    /** Prints the result of an awaited operation and gives the exit code: 0 when it succeeded, 1 otherwise. */
+    private static int print(String described, ResourceStore.Awaited<Application> awaited, Duration timeout, PrintWriter out) {
         if (awaited.object() == null) {
-            throw new UserError(applications.key(name) + " was deleted while its operation was waited for");
+            throw new UserError(described + " was deleted while its operation was waited for");
         }
         if (!awaited.done()) {
             var unmet = new ApplicationWait(false, false, true).unmet(awaited.object());
             throw new UserError("timed out after " + ApplicationWait.describe(timeout) + " waiting for the operation of "
-                    + applications.key(name) + ": " + (unmet.isEmpty() ? "the controller has not reported its result" : String.join("; ", unmet)));
+                    + described + ": " + (unmet.isEmpty() ? "the controller has not reported its result" : String.join("; ", unmet)));
         }
         OperationState state = awaited.object().getStatus().getOperationState();
         out.println(OperationStateOutput.summary(state));
