@@ -1,6 +1,5 @@
 package dev.capstan.cli;
 
-import java.util.Comparator;
 import java.util.List;
 
 import dev.capstan.api.v1alpha1.Application;
