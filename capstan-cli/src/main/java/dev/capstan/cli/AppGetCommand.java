@@ -3,6 +3,7 @@ package dev.capstan.cli;
 import dev.capstan.api.v1alpha1.Application;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
@@ -14,12 +15,22 @@ final class AppGetCommand extends ApplicationSubcommand {
             description = "table (default: a summary), wide (with health messages), yaml or json.")
     private OutputFormat output = OutputFormat.TABLE;
 
+    @Mixin
+    private ServerMode serverMode;
+
     @Override
     public Integer call() {
         output.requireOneOf(spec, OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.YAML, OutputFormat.JSON);
         Application application;
-        try (var client = capstan.connect()) {
-            application = capstan.applications(client).get(name);
+        var api = serverMode.client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                application = client.application(name);
+            }
+        } else {
+            try (var client = capstan.connect()) {
+                application = capstan.applications(client).get(name);
+            }
         }
         ObjectOutput.print(out(), output, application, () -> ApplicationDescription.text(application, output == OutputFormat.WIDE));
         return 0;

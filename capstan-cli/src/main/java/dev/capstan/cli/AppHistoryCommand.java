@@ -1,6 +1,5 @@
 package dev.capstan.cli;
 
-import java.util.Comparator;
 import java.util.List;
 
 import dev.capstan.api.v1alpha1.Application;
@@ -31,11 +30,6 @@ final class AppHistoryCommand extends ApplicationSubcommand {
 
     /** The history, by ID. */
     static List<RevisionHistory> history(Application application) {
-        if (application.getStatus() == null || application.getStatus().getHistory() == null) {
-            return List.of();
-        }
-        return application.getStatus().getHistory().stream()
-                .sorted(Comparator.comparing(RevisionHistory::getId, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
+        return dev.capstan.api.OperationRequests.history(application);
     }
 }

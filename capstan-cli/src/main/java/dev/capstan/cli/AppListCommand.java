@@ -10,6 +10,7 @@ import dev.capstan.api.v1alpha1.ApplicationSpec;
 import dev.capstan.api.v1alpha1.ApplicationStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List Applications.")
@@ -26,9 +27,20 @@ final class AppListCommand extends CapstanSubcommand {
             description = "table (default), wide, name, yaml or json.")
     private OutputFormat output = OutputFormat.TABLE;
 
+    @Mixin
+    private ServerMode serverMode;
+
     @Override
     public Integer call() {
         List<Application> applications;
+        var api = serverMode.client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                applications = client.applications(projects, selector);
+            }
+            ObjectOutput.print(out(), output, applications, () -> table(applications, output == OutputFormat.WIDE).render());
+            return 0;
+        }
         try (var client = capstan.connect()) {
             applications = capstan.applications(client).list(selector).stream()
                     .filter(application -> projects.isEmpty() || projects.contains(project(application)))

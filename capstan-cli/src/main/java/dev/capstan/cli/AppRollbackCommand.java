@@ -1,11 +1,10 @@
 package dev.capstan.cli;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.capstan.api.v1alpha1.Application;
-import dev.capstan.api.v1alpha1.Operation;
+import dev.capstan.api.OperationRequests;
 import dev.capstan.api.v1alpha1.RevisionHistory;
 
 import picocli.CommandLine.Command;
@@ -40,14 +39,7 @@ final class AppRollbackCommand extends ApplicationSubcommand {
             var before = OperationRequest.request(applications, name, application -> {
                 RevisionHistory entry = entry(application, applications.key(name).toString());
                 target[0] = entry.getId();
-                var sync = new Operation.SyncOperation();
-                sync.setRevision(entry.getRevision());
-                sync.setSource(entry.getSource());
-                sync.setRevisions(entry.getRevisions());
-                sync.setSources(entry.getSources());
-                sync.setRollbackTo(entry.getId());
-                sync.setPrune(prune ? true : null);
-                return sync;
+                return OperationRequests.rollbackTo(entry, prune, false);
             });
             out.println("rollback of " + applications.key(name) + " to history " + target[0] + " requested");
             out.flush();
@@ -57,19 +49,16 @@ final class AppRollbackCommand extends ApplicationSubcommand {
 
     /** The history entry to roll back to, or a refusal saying why there is none. */
     private RevisionHistory entry(Application application, String described) {
-        if (application.getSpec().getSyncPolicy() != null && application.getSpec().getSyncPolicy().getAutomated() != null) {
+        if (OperationRequests.syncsAutomatically(application)) {
             throw new UserError("rollback of " + described + " refused: it syncs automatically, which would undo the rollback; "
                     + "disable automated sync first: capstan app set " + name + " --sync-policy manual");
         }
-        List<RevisionHistory> history = AppHistoryCommand.history(application);
-        if (id == null) {
-            if (history.size() < 2) {
-                throw new UserError(described + " has " + (history.isEmpty() ? "no history" : "only one entry in its history")
-                        + ": nothing earlier to roll back to");
-            }
-            return history.get(history.size() - 2);
+        List<RevisionHistory> history = OperationRequests.history(application);
+        if (id == null && history.size() < 2) {
+            throw new UserError(described + " has " + (history.isEmpty() ? "no history" : "only one entry in its history")
+                    + ": nothing earlier to roll back to");
         }
-        return history.stream().filter(entry -> Objects.equals(entry.getId(), id)).findFirst()
+        return OperationRequests.rollbackEntry(application, id)
                 .orElseThrow(() -> new UserError(described + " has no history entry " + id + (history.isEmpty() ? ""
                         : " (it has " + history.stream().map(entry -> String.valueOf(entry.getId())).collect(Collectors.joining(", ")) + ")")));
     }

@@ -38,6 +38,9 @@ final class AppSyncCommand extends ApplicationSubcommand {
     @Mixin
     private TimeoutOption wait;
 
+    @Mixin
+    private ServerMode serverMode;
+
     @Override
     public Integer call() {
         var sync = new Operation.SyncOperation();
@@ -51,6 +54,18 @@ final class AppSyncCommand extends ApplicationSubcommand {
             sync.setSyncOptions(syncOptions.stream().map(option -> ApplicationFields.checkedSyncOption(spec, option)).toList());
         }
         var out = out();
+        var api = serverMode.client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                var before = client.application(name);
+                var state = before.getStatus() == null ? null : before.getStatus().getOperationState();
+                client.sync(name, body(sync));
+                out.println("sync of application " + name + " requested through " + client.server()
+                        + (revision == null ? "" : " at revision " + revision));
+                out.flush();
+                return async ? 0 : OperationRequest.awaitAndPrint(client, name, state, wait.timeout, out);
+            }
+        }
         try (var client = capstan.connect()) {
             var applications = capstan.applications(client);
             var before = OperationRequest.request(applications, name, application -> sync);
@@ -58,6 +73,25 @@ final class AppSyncCommand extends ApplicationSubcommand {
             out.flush();
             return async ? 0 : OperationRequest.awaitAndPrint(applications, name, before, wait.timeout, out);
         }
+    }
+
+    /** The sync as the API's body (docs/api.md). */
+    private static java.util.Map<String, Object> body(Operation.SyncOperation sync) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        if (sync.getRevision() != null) {
+            body.put("revision", sync.getRevision());
+        }
+        body.put("prune", Boolean.TRUE.equals(sync.getPrune()));
+        body.put("dryRun", Boolean.TRUE.equals(sync.getDryRun()));
+        if (sync.getResources() != null) {
+            body.put("resources", sync.getResources().stream().map(resource -> java.util.Map.of(
+                    "group", java.util.Objects.requireNonNullElse(resource.getGroup(), ""), "kind", resource.getKind(),
+                    "namespace", java.util.Objects.requireNonNullElse(resource.getNamespace(), ""), "name", resource.getName())).toList());
+        }
+        if (sync.getSyncOptions() != null) {
+            body.put("syncOptions", java.util.Map.of("items", sync.getSyncOptions()));
+        }
+        return body;
     }
 
     private static Operation.SyncOperationResource resource(ResourceArgument argument) {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
+import dev.capstan.auth.AccessControl;
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
 import dev.capstan.controller.runtime.LeaderElection;
@@ -20,6 +21,8 @@ import dev.capstan.controller.webhook.WebhookSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.capstan.kube.SecretData;
+import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerOptions;
 import dev.capstan.localcluster.CapstanHome;
 
 import picocli.CommandLine.Command;
@@ -80,6 +83,17 @@ final class ControllerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; absent: none)."})
     private String healthLuaConfigMap;
 
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API and web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int apiPort;
+
+    @Option(names = "--api-address", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "Address the HTTP API and web UI listen on (default: ${DEFAULT-VALUE}).")
+    private String apiAddress;
+
+    @Option(names = "--no-api", description = "Do not serve the HTTP API and web UI.")
+    private boolean noApi;
+
     @Option(names = "--leader-elect", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run only while holding the Lease capstan-controller in the namespace, so of several replicas one works "
                     + "and another takes over when it stops (default: on; --no-leader-elect for one local process).")
@@ -91,23 +105,27 @@ final class ControllerCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (!leaderElect) {
             CapstanController controller;
+            AutoCloseable api;
             try {
                 controller = CapstanController.start(client, options(client));
+                api = startApi(client, controller);
             } catch (RuntimeException e) {
                 client.close();
                 throw e;
             }
             out.printf("capstan controller: reconciling the Applications of namespace %s (Ctrl-C stops it)%n", appNamespace);
             out.flush();
-            Foreground.runUntilStopped(List.of(controller, client));
+            Foreground.runUntilStopped(List.of(api, controller, client));
             return 0;
         }
         var running = new AtomicReference<CapstanController>();
+        var serving = new AtomicReference<AutoCloseable>();
         String identity = System.getenv().getOrDefault("HOSTNAME", "capstan") + "-" + ProcessHandle.current().pid();
         LeaderElection election = LeaderElection.start(client, appNamespace, "capstan-controller", identity,
                 LeaderElection.Options.defaults(),
                 () -> {
                     running.set(CapstanController.start(client, options(client)));
+                    serving.set(startApi(client, running.get()));
                     LOG.info("{} leads: reconciling the Applications of namespace {}", identity, appNamespace);
                 },
                 () -> {
@@ -119,6 +137,10 @@ final class ControllerCommand implements Callable<Integer> {
         out.printf("capstan controller: %s campaigns for the lease %s/capstan-controller (Ctrl-C stops it)%n", identity, appNamespace);
         out.flush();
         Foreground.runUntilStopped(List.of(() -> {
+            AutoCloseable api = serving.getAndSet(null);
+            if (api != null) {
+                api.close();
+            }
             CapstanController controller = running.getAndSet(null);
             if (controller != null) {
                 controller.close();
@@ -128,6 +150,26 @@ final class ControllerCommand implements Callable<Integer> {
     }
 
     static final String WEBHOOK_SECRET = "capstan-webhook";
+
+    /**
+     * Serves the HTTP API and web UI beside the controller (unless --no-api); Git webhooks are
+     * served there too, at /api/webhook. Closing the result stops the server and its access control.
+     */
+    private AutoCloseable startApi(KubernetesClient client, CapstanController controller) {
+        if (noApi) {
+            return () -> { };
+        }
+        AccessControl access = AccessControls.start(client, appNamespace);
+        CapstanServer server = CapstanServer.start(ServerOptions.defaults().withAddress(apiAddress, apiPort)
+                .withWebhookSecrets(webhookSecrets(client)), client, controller, access);
+        LOG.info("HTTP API and web UI on http://{}:{}", apiAddress, server.port());
+        return () -> {
+            server.close();
+            if (access instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        };
+    }
 
     ControllerOptions options(KubernetesClient client) {
         Path cache = cacheDir != null ? cacheDir

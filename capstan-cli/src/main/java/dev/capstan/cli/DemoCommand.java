@@ -24,13 +24,17 @@ import dev.capstan.api.v1alpha1.ApplicationSource;
 import dev.capstan.api.v1alpha1.ApplicationSpec;
 import dev.capstan.api.v1alpha1.ApplicationStatus;
 import dev.capstan.api.v1alpha1.SyncPolicy;
+import dev.capstan.auth.AccessControl;
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
 import dev.capstan.controller.webhook.Provider;
 import dev.capstan.controller.webhook.PushEvent;
 import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.localcluster.BinaryCache;
+import dev.capstan.kube.SecretData;
 import dev.capstan.localcluster.CapstanHome;
+import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerOptions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String NAMESPACE = "capstan";
     static final String REPOSITORY = "demo";
     static final String ROOT_APPLICATION = "apps";
+    static final String INITIAL_ADMIN_SECRET = "capstan-initial-admin-secret";
     private static final List<String> APPLICATIONS = List.of(ROOT_APPLICATION, "hello", "guestbook");
     private static final Duration CRD_TIMEOUT = Duration.ofSeconds(60);
 
@@ -65,6 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--git-port", paramLabel = "PORT", defaultValue = "18471",
             description = "Port of the demo's Git server on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int gitPort;
+
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API and web UI on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int apiPort;
 
     @Option(names = "--exit-when-healthy", paramLabel = "TIMEOUT",
             description = "Stop once every demo Application is Synced and Healthy (exit 0), or after TIMEOUT (exit 1), e.g. 3m.")
@@ -96,9 +105,18 @@ final class DemoCommand implements Callable<Integer> {
             running.addFirst(controller);
             git.onPush(push -> controller.pushed(new PushEvent(Provider.GENERIC, List.of(url), push.ref(),
                     Optional.of(push.newId()), Optional.of("main"), Optional.empty())));
+            step(out, "Serving the API and the web UI");
+            AccessControl access = AccessControls.start(client, NAMESPACE);
+            CapstanServer api = CapstanServer.start(ServerOptions.defaults().withAddress("127.0.0.1", apiPort), client, controller, access);
+            running.addFirst(api);
+            if (access instanceof AutoCloseable closeable) {
+                running.add(1, closeable);
+            }
             step(out, "Creating the Application " + ROOT_APPLICATION + " (an app of apps: it creates hello and guestbook)");
             client.resource(rootApplication(url)).forceConflicts().fieldManager("capstan-demo").serverSideApply();
             printNextSteps(out, config, url, kubectl);
+            printUi(out, api.port());
+            printAdminPassword(out, client);
             running.add(client);
             if (exitWhenHealthy != null) {
                 boolean healthy = awaitHealthy(client, head, ControllerCommand.DurationOption.parse("--exit-when-healthy", exitWhenHealthy), out);
@@ -181,6 +199,28 @@ final class DemoCommand implements Callable<Integer> {
                   kubectl scale deployment hello -n hello --replicas=5
 
                 """, config, NAMESPACE, url, kubectl);
+        out.flush();
+    }
+
+    private static void printUi(PrintWriter out, int port) {
+        out.printf("  Web UI:        http://127.0.0.1:%d/      (API: http://127.0.0.1:%d/api/v1, login: ./capstan login http://127.0.0.1:%d)%n",
+                port, port, port);
+        out.flush();
+    }
+
+    /**
+     * The admin account's first password, from the Secret {@value #INITIAL_ADMIN_SECRET} that the
+     * access control of capstan-auth makes at its first start; until that is in the build there is none.
+     */
+    static void printAdminPassword(PrintWriter out, KubernetesClient client) {
+        var secret = client.secrets().inNamespace(NAMESPACE).withName(INITIAL_ADMIN_SECRET).get();
+        String password = secret == null ? null : SecretData.decoded(secret).get("password");
+        if (password == null || password.isBlank()) {
+            out.println("  Login:         admin, with the password you set (the initial one was shown before and its Secret removed)");
+        } else {
+            out.println("  Login:         admin / " + password + "   (shown by the demo only; change it in the UI)");
+        }
+        out.println();
         out.flush();
     }
 

@@ -38,9 +38,9 @@ import dev.capstan.auth.AuthObjects;
 
 /**
  * What {@code capstan install} puts into a cluster, as objects: the CRDs, the namespace, the
- * controller's ServiceAccount, its RBAC, a Service for webhooks and the controller Deployment,
- * then the {@code default} AppProject and the web UI's RBAC policy. In apply order: a kind
- * before what needs it.
+ * controller's ServiceAccount, its RBAC, a Service for its HTTP API, UI and webhooks and the
+ * controller Deployment, then the {@code default} AppProject and the web UI's RBAC policy. In
+ * apply order: a kind before what needs it.
  *
  * <p>RBAC follows what the controller itself needs: a Role in its namespace (Secrets read,
  * Leases for leader election, Events; for the web UI's accounts, ConfigMaps read, Secrets
@@ -108,7 +108,7 @@ final class InstallManifests {
         var container = new ContainerBuilder()
                 .withName("controller")
                 .withImage(image)
-                .withArgs("controller", "--in-cluster", "--webhook-port", String.valueOf(PORT), "--cache-dir", GIT_CACHE + "/git")
+                .withArgs("controller", "--in-cluster", "--api-port", String.valueOf(PORT), "--cache-dir", GIT_CACHE + "/git")
                 .addNewEnv().withName("CAPSTAN_NAMESPACE").withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().endEnv()
                 // The root file system is read-only: whatever wants a home directory writes to /tmp.

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Function;
 
+import dev.capstan.api.OperationRequests;
 import dev.capstan.api.v1alpha1.Application;
-import dev.capstan.api.v1alpha1.InitiatedBy;
 import dev.capstan.api.v1alpha1.Operation;
 import dev.capstan.api.v1alpha1.OperationState;
 
@@ -29,12 +29,7 @@ final class OperationRequest {
                                   Function<Application, Operation.SyncOperation> sync) {
         Application written = applications.change(name, application -> {
             refuseIfBusy(applications, application);
-            var operation = new Operation();
-            operation.setSync(sync.apply(application));
-            var initiatedBy = new InitiatedBy();
-            initiatedBy.setUsername(System.getProperty("user.name"));
-            operation.setInitiatedBy(initiatedBy);
-            application.setOperation(operation);
+            application.setOperation(OperationRequests.of(sync.apply(application), System.getProperty("user.name")));
             return application;
         });
         return written.getStatus() == null ? null : written.getStatus().getOperationState();
@@ -43,18 +38,16 @@ final class OperationRequest {
     private static void refuseIfBusy(ResourceStore<Application> applications, Application application) {
         String name = application.getMetadata().getName();
         var key = applications.key(name);
-        if (application.getMetadata().getDeletionTimestamp() != null) {
-            throw new UserError(key + " is being deleted");
-        }
         String waitHint = "; wait for it: capstan app wait " + name + " --operation";
-        if (application.getOperation() != null) {
-            throw new UserError(key + ": an operation is already requested"
-                    + OperationStateOutput.initiatedBy(application.getOperation().getInitiatedBy()) + " and not started yet" + waitHint);
-        }
-        OperationState state = application.getStatus() == null ? null : application.getStatus().getOperationState();
-        if (OperationStateOutput.isRunning(state)) {
-            throw new UserError(key + ": an operation is running: " + OperationStateOutput.summary(state) + waitHint);
-        }
+        OperationRequests.busy(application).ifPresent(busy -> {
+            throw new UserError(switch (busy) {
+                case DELETING -> key + " is being deleted";
+                case REQUESTED -> key + ": an operation is already requested"
+                        + OperationStateOutput.initiatedBy(application.getOperation().getInitiatedBy()) + " and not started yet" + waitHint;
+                case RUNNING -> key + ": an operation is running: "
+                        + OperationStateOutput.summary(application.getStatus().getOperationState()) + waitHint;
+            });
+        });
     }
 
     /**
@@ -64,13 +57,24 @@ final class OperationRequest {
     static int awaitAndPrint(ResourceStore<Application> applications, String name, OperationState before,
                              Duration timeout, PrintWriter out) {
         var awaited = applications.await(name, application -> ApplicationWait.requestFinished(application, before), timeout);
+        return print(applications.key(name).toString(), awaited, timeout, out);
+    }
+
+    /** The same, through Capstan's HTTP API. */
+    static int awaitAndPrint(ApiClient api, String name, OperationState before, Duration timeout, PrintWriter out) {
+        var awaited = api.await(name, application -> ApplicationWait.requestFinished(application, before), timeout);
+        return print("application " + name, awaited, timeout, out);
+    }
+
+    /** Prints the result of an awaited operation and gives the exit code: 0 when it succeeded, 1 otherwise. */
+    private static int print(String described, ResourceStore.Awaited<Application> awaited, Duration timeout, PrintWriter out) {
         if (awaited.object() == null) {
-            throw new UserError(applications.key(name) + " was deleted while its operation was waited for");
+            throw new UserError(described + " was deleted while its operation was waited for");
         }
         if (!awaited.done()) {
             var unmet = new ApplicationWait(false, false, true).unmet(awaited.object());
             throw new UserError("timed out after " + ApplicationWait.describe(timeout) + " waiting for the operation of "
-                    + applications.key(name) + ": " + (unmet.isEmpty() ? "the controller has not reported its result" : String.join("; ", unmet)));
+                    + described + ": " + (unmet.isEmpty() ? "the controller has not reported its result" : String.join("; ", unmet)));
         }
         OperationState state = awaited.object().getStatus().getOperationState();
         out.println(OperationStateOutput.summary(state));

@@ -22,7 +22,7 @@ final class OperationStateOutput {
     }
 
     static boolean isRunning(OperationState state) {
-        return state != null && (RUNNING.equals(state.getPhase()) || TERMINATING.equals(state.getPhase()));
+        return dev.capstan.api.OperationRequests.isRunning(state);
     }
 
     /** {@code Sync Succeeded: message (by alice, started ..., finished ...)}. */

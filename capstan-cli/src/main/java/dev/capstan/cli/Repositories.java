@@ -105,12 +105,7 @@ final class Repositories {
 
     /** {@code repo-} and the first ten hex digits of the SHA-256 of the normalised URL. */
     static String secretName(String url) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(RepositorySecrets.normalise(url).getBytes(StandardCharsets.UTF_8));
-            return "repo-" + HexFormat.of().formatHex(hash).substring(0, NAME_HASH_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return RepositorySecrets.secretName(url);
     }
 
     private List<Secret> labelled(String type) {

@@ -20,11 +20,11 @@ class DemoIT {
 
     @Test
     void the_demo_brings_every_sample_application_to_synced_and_healthy(LocalControlPlane controlPlane, KubernetesClient client) {
-        CommandRun demo = CommandRun.of("demo", "--kubeconfig", controlPlane.kubeconfig().toString(), "--git-port", "0",
+        CommandRun demo = CommandRun.of("demo", "--kubeconfig", controlPlane.kubeconfig().toString(), "--git-port", "0", "--api-port", "0",
                 "--exit-when-healthy", "3m");
 
         assertThat(demo.exit()).as(demo.printed()).isZero();
-        assertThat(demo.out()).contains("Every demo Application is Synced and Healthy.", "git clone http://127.0.0.1:");
+        assertThat(demo.out()).contains("Every demo Application is Synced and Healthy.", "git clone http://127.0.0.1:", "Web UI:        http://127.0.0.1:");
         assertThat(client.resources(Application.class).inNamespace("capstan").list().getItems())
                 .extracting(application -> application.getMetadata().getName())
                 .contains("apps", "hello", "guestbook");

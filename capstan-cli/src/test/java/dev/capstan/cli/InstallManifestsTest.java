@@ -53,7 +53,7 @@ class InstallManifestsTest {
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(container.getImage()).isEqualTo("example.org/capstan:1.0");
-        assertThat(container.getArgs()).containsExactly("controller", "--in-cluster", "--webhook-port", "8080", "--cache-dir", "/var/cache/capstan/git");
+        assertThat(container.getArgs()).containsExactly("controller", "--in-cluster", "--api-port", "8080", "--cache-dir", "/var/cache/capstan/git");
         assertThat(container.getResources().getRequests()).hasToString("{cpu=100m, memory=256Mi}");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");

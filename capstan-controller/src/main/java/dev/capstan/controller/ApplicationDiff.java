@@ -78,7 +78,8 @@ public final class ApplicationDiff {
                 .stream().map(tracking::mark).toList();
     }
 
-    static List<IgnoreDifferences> ignoreDifferences(Application application) {
+    /** The application's {@code spec.ignoreDifferences} as the comparer takes them. */
+    public static List<IgnoreDifferences> ignoreDifferences(Application application) {
         var configured = application.getSpec().getIgnoreDifferences();
         if (configured == null) {
             return List.of();

@@ -155,6 +155,13 @@ final class ApplicationReconciler {
         this.operations = new OperationRunner(applications, cluster, health, events, live, clock);
     }
 
+    /** The desired manifests of {@code name} as its last reconcile placed them (hooks included); empty before the first. */
+    Optional<List<Manifest>> placed(String name) {
+        Memory remembered = memory.get(name);
+        Placed placed = remembered == null ? null : remembered.placed;
+        return placed == null ? Optional.empty() : Optional.of(placed.manifests());
+    }
+
     /** Asks for the target revision to be looked up again at the next reconcile (a webhook, a refresh). */
     void refresh(String name) {
         memory.computeIfAbsent(name, key -> new Memory()).refreshAt = clock.instant();

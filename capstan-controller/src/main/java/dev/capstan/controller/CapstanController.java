@@ -40,6 +40,8 @@ import dev.capstan.kube.Fabric8ClusterClient;
 public final class CapstanController implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CapstanController.class);
+    /** The annotation that asks for a refresh: {@code normal} looks the revision up again, {@code hard} also drops the renders. */
+    public static final String REFRESH_ANNOTATION = ApplicationReconciler.REFRESH_ANNOTATION;
     /**
      * How long a stop waits for reconciles in flight; a sync still running after it is
      * interrupted with its state saved in the Application, and the next controller resumes it.
@@ -58,6 +60,7 @@ public final class CapstanController implements AutoCloseable {
     private final SharedIndexInformer<Application> applicationInformer;
     private final RepositoryMatcher matcher = RepositoryMatcher.defaults();
     private WebhookServer webhooks;
+    private volatile ReconcileObserver observer = ReconcileObserver.NONE;
 
     private CapstanController(KubernetesClient client, ControllerOptions options) {
         this.client = client;
@@ -154,6 +157,11 @@ public final class CapstanController implements AutoCloseable {
         return Optional.ofNullable(webhooks).map(WebhookServer::port);
     }
 
+    /** The namespace of the Applications, AppProjects and repository Secrets the controller reads. */
+    public String namespace() {
+        return options.namespace();
+    }
+
     /** The Applications of the controller's namespace, from its cache. */
     public List<Application> applications() {
         return applications.all();
@@ -163,9 +171,46 @@ public final class CapstanController implements AutoCloseable {
         return live;
     }
 
+    /**
+     * The desired manifests of an application as its last reconcile rendered and placed them
+     * (hooks included); empty before its first reconcile or once it is gone.
+     */
+    public Optional<List<dev.capstan.engine.Manifest>> desiredState(String application) {
+        return reconciler.placed(application);
+    }
+
+    /**
+     * Hears about every change to the Applications of the controller's namespace, after the ones
+     * there now (as adds); closing the returned handle stops it. Called on the informer's thread.
+     */
+    public AutoCloseable onApplicationChange(ResourceEventHandler<Application> handler) {
+        applicationInformer.addEventHandler(handler);
+        return () -> applicationInformer.removeEventHandler(handler);
+    }
+
+    /** Who hears how each reconcile went (for metrics); one at a time, the last one set. */
+    public void observeReconciles(ReconcileObserver newObserver) {
+        observer = Objects.requireNonNull(newObserver, "observer");
+    }
+
+    /** Told after each reconcile: which application, how long it took, whether it failed. */
+    @FunctionalInterface
+    public interface ReconcileObserver {
+        ReconcileObserver NONE = (application, took, failed) -> { };
+
+        void reconciled(String application, Duration took, boolean failed);
+    }
+
     private Result reconcile(String name) throws InterruptedException {
-        Optional<Duration> next = reconciler.reconcile(name);
-        return next.map(Result::requeueAfter).orElseGet(Result::done);
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            Optional<Duration> next = reconciler.reconcile(name);
+            failed = false;
+            return next.map(Result::requeueAfter).orElseGet(Result::done);
+        } finally {
+            observer.reconciled(name, Duration.ofNanos(System.nanoTime() - start), failed);
+        }
     }
 
     private Optional<AppProject> project(String name) {

@@ -1,6 +1,10 @@
 package dev.capstan.git;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +104,16 @@ public final class RepositorySecrets {
      */
     public static String normalise(String url) {
         return RepositoryUrl.parse(url).normalised();
+    }
+
+    /** The name a repository's Secret gets: {@code repo-} and the first ten hex digits of the SHA-256 of the normalised URL. */
+    public static String secretName(String url) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalise(url).getBytes(StandardCharsets.UTF_8));
+            return "repo-" + HexFormat.of().formatHex(hash).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     /** The credentials a Secret's data holds: an SSH key, else a password or token, else none. */

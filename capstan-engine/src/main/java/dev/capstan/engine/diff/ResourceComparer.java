@@ -37,15 +37,9 @@ public final class ResourceComparer {
         if (predicted.isEmpty() && live.isEmpty()) {
             throw new IllegalArgumentException(key + ": neither desired nor live");
         }
-        ObjectNode after = predicted.map(Manifest::copyObject).orElse(null);
-        ObjectNode before = live.map(Manifest::copyObject).orElse(null);
-        live.ifPresent(liveObject -> ignoreFields(key, liveObject, before, after));
-        if (after != null) {
-            Normalizer.normalize(after);
-        }
-        if (before != null) {
-            Normalizer.normalize(before);
-        }
+        Normalized normalized = normalized(key, predicted, live);
+        ObjectNode after = normalized.predicted();
+        ObjectNode before = normalized.live();
         if (SecretMask.appliesTo(key.group(), key.kind())) {
             SecretMask.mask(before, after);
         }
@@ -59,6 +53,28 @@ public final class ResourceComparer {
         List<String> paths = ChangedPaths.between(before == null ? MissingNode.getInstance() : before,
                 after == null ? MissingNode.getInstance() : after);
         return new ResourceDiff(key, status, diff, paths);
+    }
+
+    /**
+     * The two sides as they are compared, copies: ignored fields removed and server bookkeeping
+     * normalised away, each null when absent. Secret values are NOT masked here: whoever shows
+     * them masks them.
+     */
+    public record Normalized(ObjectNode live, ObjectNode predicted) {
+    }
+
+    /** The live and predicted objects of {@code key} normalised as {@link #compare} compares them, Secret values unmasked. */
+    public Normalized normalized(ResourceKey key, Optional<Manifest> predicted, Optional<Manifest> live) {
+        ObjectNode after = predicted.map(Manifest::copyObject).orElse(null);
+        ObjectNode before = live.map(Manifest::copyObject).orElse(null);
+        live.ifPresent(liveObject -> ignoreFields(key, liveObject, before, after));
+        if (after != null) {
+            Normalizer.normalize(after);
+        }
+        if (before != null) {
+            Normalizer.normalize(before);
+        }
+        return new Normalized(before, after);
     }
 
     private void ignoreFields(ResourceKey key, Manifest live, ObjectNode before, ObjectNode after) {

@@ -1,0 +1,164 @@
+package dev.capstan.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.capstan.api.v1alpha1.Application;
+import dev.capstan.auth.AccessControl;
+import dev.capstan.controller.CapstanController;
+import dev.capstan.controller.webhook.WebhookHandler;
+import dev.capstan.controller.webhook.WebhookOptions;
+import dev.capstan.kube.Fabric8ClusterClient;
+
+/**
+ * Capstan's HTTP API (docs/api.md), its live stream, metrics, Git webhooks and the web UI, served
+ * beside a running {@link CapstanController}. Who may do what is asked of an {@link AccessControl}
+ * on every call. Closing it stops the server; the controller, the client and the access control
+ * stay the caller's.
+ */
+public final class CapstanServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CapstanServer.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ExecutorService blocking;
+    private final ApplicationStream stream;
+    private final AutoCloseable subscription;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CapstanServer(Vertx vertx, HttpServer server, ExecutorService blocking, ApplicationStream stream, AutoCloseable subscription) {
+        this.vertx = vertx;
+        this.server = server;
+        this.blocking = blocking;
+        this.stream = stream;
+        this.subscription = subscription;
+    }
+
+    /** Starts serving; returns once the port is bound. */
+    public static CapstanServer start(ServerOptions options, KubernetesClient client, CapstanController controller, AccessControl access) {
+        Vertx vertx = Vertx.vertx();
+        ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("capstan-api-", 0).factory());
+        AutoCloseable subscription = null;
+        try {
+            Supplier<List<Application>> applications = controller::applications;
+            var guard = new Guard(access);
+            var store = new ApplicationStore(client, controller.namespace());
+            var metrics = new ServerMetrics(applications);
+            var stream = new ApplicationStream(vertx, guard, applications, options.keepAlive(), blocking);
+            var parts = new ApiRouter.Parts(
+                    new SessionApi(guard, Clock.systemUTC()),
+                    new ApplicationApi(guard, store, applications, client),
+                    new ApplicationResourcesApi(guard, store, controller, new Fabric8ClusterClient(client), client),
+                    new ProjectApi(guard, client, controller.namespace(), applications),
+                    new RepositoryApi(guard, client, controller.namespace(), applications),
+                    stream, guard, metrics,
+                    new WebhookHandler(options.webhookSecrets(), WebhookOptions.defaults(), controller::pushed),
+                    WebUi.fromClassPath(), options.bodyLimit());
+            var router = ApiRouter.build(vertx, parts, new Calls(blocking));
+            subscription = controller.onApplicationChange(new Changes(stream, metrics));
+            controller.observeReconciles(metrics::reconciled);
+            var httpOptions = new HttpServerOptions().setIdleTimeout(0).setCompressionSupported(true);
+            options.tls().ifPresent(tls -> httpOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(tls.certificate().toString()).setKeyPath(tls.key().toString())));
+            HttpServer server = vertx.createHttpServer(httpOptions).requestHandler(router);
+            await(server.listen(options.port(), options.host()), "listen on " + options.host() + ":" + options.port());
+            LOG.info("API and UI on {}://{}:{}{}", options.tls().isPresent() ? "https" : "http", options.host(), server.actualPort(),
+                    parts.ui().present() ? "" : " (the web UI is not in this build)");
+            return new CapstanServer(vertx, server, blocking, stream, subscription);
+        } catch (RuntimeException e) {
+            closeQuietly(subscription);
+            blocking.shutdownNow();
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** How many live streams are open (for tests: a client that left is no longer counted). */
+    int streams() {
+        return stream.subscribers();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closeQuietly(subscription);
+        stream.close();
+        try {
+            await(server.close(), "stop the API server");
+        } finally {
+            blocking.shutdownNow();
+            await(vertx.close(), "stop Vert.x");
+        }
+    }
+
+    /** Tells the stream and the metrics about every change to an Application. */
+    private record Changes(ApplicationStream stream, ServerMetrics metrics) implements ResourceEventHandler<Application> {
+        @Override
+        public void onAdd(Application application) {
+            stream.onAdd(application);
+        }
+
+        @Override
+        public void onUpdate(Application before, Application after) {
+            metrics.changed(before, after);
+            stream.onUpdate(before, after);
+        }
+
+        @Override
+        public void onDelete(Application application, boolean finalStateUnknown) {
+            stream.onDelete(application, finalStateUnknown);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("while stopping: {}", e.toString());
+        }
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not " + what + " within " + STARTUP_TIMEOUT.toSeconds() + "s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to " + what, e);
+        }
+    }
+}
