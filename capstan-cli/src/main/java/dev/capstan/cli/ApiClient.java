@@ -55,6 +55,12 @@ final class ApiClient implements AutoCloseable {
         return json(send("POST", "/api/v1/session", body)).path("token").asString("");
     }
 
+    /** A new API token of {@code account}; a zero lifetime never expires. */
+    String createToken(String account, String id, java.time.Duration expiresIn) {
+        String body = ManifestFormat.JSON.writeValueAsString(Map.of("id", id, "expiresIn", expiresIn.toSeconds()));
+        return json(send("POST", "/api/v1/account/" + encode(account) + "/token", body)).path("token").asString("");
+    }
+
     void logout() {
         send("DELETE", "/api/v1/session", null);
     }

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         subcommands = {VersionCommand.class, DemoCommand.class, ControllerCommand.class, LoginCommand.class, LogoutCommand.class, AppCommand.class, RepoCommand.class,
                 ProjCommand.class, InstallCommand.class, RenderCommand.class, DiffCommand.class, ApplyCommand.class,
-                HealthCommand.class, ClusterCommand.class, AdminCommand.class})
+                HealthCommand.class, ClusterCommand.class, AdminCommand.class, AccountCommand.class})
 final class CapstanCommand {
 }
