@@ -27,3 +27,20 @@ capstan_check_go() {
     return 1
   fi
 }
+
+# The web UI's browser tests drive Debian's Chromium. Installs it from Debian's packages when it
+# is missing (as root, or with sudo); $CAPSTAN_CHROMIUM names another Chromium instead.
+capstan_ensure_chromium() {
+  local chromium="${CAPSTAN_CHROMIUM:-/usr/bin/chromium}" sudo=""
+  [ -x "$chromium" ] && return 0
+  if [ -n "${CAPSTAN_CHROMIUM:-}" ]; then
+    echo "capstan: CAPSTAN_CHROMIUM names $chromium, which is not an executable." >&2
+    return 1
+  fi
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "run-tests: installing Debian's chromium package for the browser tests"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium; } >/dev/null; then
+    echo "capstan: the browser tests need Chromium: apt-get install chromium (Debian's package), or set CAPSTAN_CHROMIUM." >&2
+    return 1
+  fi
+}
