@@ -289,8 +289,8 @@ class ServerApplicationsIT {
         assertThat(call("GET", "/api/v1/openapi.json", null).body()).contains("\"openapi\"");
 
         var page = call("GET", "/applications/web", null);
-        assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("The web UI is not in this build");
+        assertThat(page.statusCode()).as("a deep link loads the web UI, whose router shows the page").isEqualTo(200);
+        assertThat(page.body()).contains("<div id=\"root\"></div>", "/assets/index-");
         assertThat(call("POST", "/api/webhook", null, "{}").statusCode()).as("a webhook from no known provider").isEqualTo(400);
     }
 
