@@ -25,6 +25,7 @@ class DemoIT {
 
         assertThat(demo.exit()).as(demo.printed()).isZero();
         assertThat(demo.out()).contains("Every demo Application is Synced and Healthy.", "git clone http://127.0.0.1:", "Web UI:        http://127.0.0.1:");
+        assertThat(demo.out()).as("the admin password, once the API's first start made it").containsPattern("Login: +admin / \\S{12,}");
         assertThat(client.resources(Application.class).inNamespace("capstan").list().getItems())
                 .extracting(application -> application.getMetadata().getName())
                 .contains("apps", "hello", "guestbook");
