@@ -1,9 +1,8 @@
 package dev.capstan.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
+import dev.capstan.api.Finalizers;
 import dev.capstan.api.v1alpha1.Application;
 
 import picocli.CommandLine.Command;
@@ -34,9 +33,9 @@ final class AppDeleteCommand extends ApplicationSubcommand {
             Application application = applications.get(name);
             boolean deleting = application.getMetadata().getDeletionTimestamp() != null;
             if (!cascade) {
-                applications.change(name, app -> withFinalizer(app, false));
+                applications.change(name, app -> Finalizers.withResourcesFinalizer(app, false));
             } else if (!deleting) {
-                applications.change(name, app -> withFinalizer(app, true));
+                applications.change(name, app -> Finalizers.withResourcesFinalizer(app, true));
             }
             if (!deleting) {
                 applications.delete(name);
@@ -56,19 +55,5 @@ final class AppDeleteCommand extends ApplicationSubcommand {
             }
         }
         return 0;
-    }
-
-    private static Application withFinalizer(Application application, boolean present) {
-        List<String> finalizers = new ArrayList<>(Objects.requireNonNullElse(application.getMetadata().getFinalizers(), List.of()));
-        if (finalizers.contains(Application.RESOURCES_FINALIZER) == present) {
-            return application;
-        }
-        if (present) {
-            finalizers.add(Application.RESOURCES_FINALIZER);
-        } else {
-            finalizers.remove(Application.RESOURCES_FINALIZER);
-        }
-        application.getMetadata().setFinalizers(finalizers);
-        return application;
     }
 }

@@ -1,20 +1,12 @@
 package dev.capstan.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -23,6 +15,7 @@ import dev.capstan.engine.ResourceKey;
 import dev.capstan.git.GitException;
 import dev.capstan.git.RepositoryCredentials;
 import dev.capstan.git.RepositorySecrets;
+import dev.capstan.controller.RepositorySecretEntries;
 import dev.capstan.kube.ApiErrors;
 
 /**
@@ -81,26 +74,12 @@ final class Repositories {
 
     /** A Secret's name, its type label and its data decoded from base64 ({@code stringData} too). */
     static RepositorySecrets.Entry decode(Secret secret) {
-        Map<String, String> data = new LinkedHashMap<>();
-        Objects.requireNonNullElse(secret.getData(), Map.<String, String>of()).forEach((key, value) ->
-                data.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        data.putAll(Objects.requireNonNullElse(secret.getStringData(), Map.of()));
-        var labels = Objects.requireNonNullElse(secret.getMetadata().getLabels(), Map.<String, String>of());
-        return new RepositorySecrets.Entry(secret.getMetadata().getName(), labels.getOrDefault(RepositorySecrets.TYPE_LABEL, ""), data);
+        return RepositorySecretEntries.of(secret);
     }
 
     /** A repository Secret holding {@code data} (not yet encoded). */
     Secret repositorySecret(String name, Map<String, String> data) {
-        Map<String, String> encoded = new LinkedHashMap<>();
-        data.forEach((key, value) -> encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        return new SecretBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace)
-                .addToLabels(RepositorySecrets.TYPE_LABEL, RepositorySecrets.REPOSITORY)
-                .addToLabels("app.kubernetes.io/part-of", "capstan")
-                .endMetadata()
-                .withType("Opaque")
-                .withData(encoded)
-                .build();
+        return RepositorySecretEntries.secret(name, namespace, data);
     }
 
     /** {@code repo-} and the first ten hex digits of the SHA-256 of the normalised URL. */

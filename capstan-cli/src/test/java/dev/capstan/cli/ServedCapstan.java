@@ -103,7 +103,8 @@ final class ServedCapstan implements AutoCloseable {
         return client.resource(application).create();
     }
 
-    private static AppProject defaultProject(String namespace) {
+    /** The {@code default} AppProject of {@code namespace}, allowing every repository and destination. */
+    static AppProject defaultProject(String namespace) {
         var project = new AppProject();
         project.getMetadata().setName("default");
         project.getMetadata().setNamespace(namespace);

@@ -24,13 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.capstan.api.CustomResourceDefinitions;
-import dev.capstan.api.v1alpha1.AppProject;
-import dev.capstan.api.v1alpha1.AppProjectSpec;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.ApplicationDestination;
 import dev.capstan.api.v1alpha1.ApplicationSource;
 import dev.capstan.api.v1alpha1.ApplicationSpec;
-import dev.capstan.api.v1alpha1.ProjectDestination;
 import dev.capstan.auth.AccessControl;
 import dev.capstan.auth.AuthException;
 import dev.capstan.controller.CapstanController;
@@ -68,7 +65,7 @@ class ServerModeIT {
                 metadata: {name: served}
                 data: {k: v}
                 """), "one");
-        client.resource(project(namespace.name())).create();
+        client.resource(ServedCapstan.defaultProject(namespace.name())).create();
         client.resource(application(namespace.name())).create();
         controller = CapstanController.start(client, ControllerOptions.defaults(temporary.resolve("cache")).withNamespace(namespace.name())
                 .withPollInterval(Duration.ofSeconds(2)).withWorkers(2));
@@ -136,20 +133,6 @@ class ServerModeIT {
         stdin = System.in;
         System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
         return CommandRun.of("login", url, "--username", "admin", "--password-stdin");
-    }
-
-    private static AppProject project(String namespace) {
-        var project = new AppProject();
-        project.getMetadata().setName("default");
-        project.getMetadata().setNamespace(namespace);
-        var spec = new AppProjectSpec();
-        spec.setSourceRepos(List.of("*"));
-        var destination = new ProjectDestination();
-        destination.setServer("*");
-        destination.setNamespace("*");
-        spec.setDestinations(List.of(destination));
-        project.setSpec(spec);
-        return project;
     }
 
     private static Application application(String namespace) {

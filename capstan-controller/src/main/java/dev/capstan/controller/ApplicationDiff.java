@@ -22,7 +22,6 @@ import dev.capstan.engine.sync.Tracking;
 import dev.capstan.git.RepositoryCache;
 import dev.capstan.git.RepositorySecrets;
 import dev.capstan.kube.Fabric8ClusterClient;
-import dev.capstan.kube.SecretData;
 
 /**
  * What syncing an Application now would change, worked out the way the controller compares it
@@ -50,8 +49,7 @@ public final class ApplicationDiff {
         String namespace = application.getMetadata().getNamespace();
         List<RepositorySecrets.Entry> secrets = client.secrets().inNamespace(namespace).withLabel(RepositorySecrets.TYPE_LABEL)
                 .list().getItems().stream()
-                .map(secret -> new RepositorySecrets.Entry(secret.getMetadata().getName(),
-                        secret.getMetadata().getLabels().getOrDefault(RepositorySecrets.TYPE_LABEL, ""), SecretData.decoded(secret)))
+                .map(RepositorySecretEntries::of)
                 .toList();
         ClusterClient cluster = new Fabric8ClusterClient(client);
         try (var git = new RepositoryCache(gitCache)) {

@@ -1,14 +1,12 @@
 package dev.capstan.controller;
 
 import java.util.List;
-import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import dev.capstan.git.RepositoryCredentials;
-import dev.capstan.kube.SecretData;
 import dev.capstan.git.RepositorySecrets;
 
 /**
@@ -31,14 +29,8 @@ final class RepositorySecretCache implements Credentials, AutoCloseable {
 
     @Override
     public RepositoryCredentials forRepository(String url) {
-        List<RepositorySecrets.Entry> entries = informer.getStore().list().stream().map(RepositorySecretCache::entry).toList();
+        List<RepositorySecrets.Entry> entries = informer.getStore().list().stream().map(RepositorySecretEntries::of).toList();
         return RepositorySecrets.credentialsFor(entries, url);
-    }
-
-    private static RepositorySecrets.Entry entry(Secret secret) {
-        Map<String, String> data = SecretData.decoded(secret);
-        String type = secret.getMetadata().getLabels() == null ? "" : secret.getMetadata().getLabels().getOrDefault(RepositorySecrets.TYPE_LABEL, "");
-        return new RepositorySecrets.Entry(secret.getMetadata().getName(), type, data);
     }
 
     @Override

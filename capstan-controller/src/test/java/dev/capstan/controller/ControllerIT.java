@@ -59,6 +59,7 @@ import dev.capstan.controller.webhook.Provider;
 import dev.capstan.controller.webhook.WebhookSecrets;
 import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.git.serve.HostedRepository;
+import dev.capstan.testkit.ManifestTexts;
 import dev.capstan.testkit.TestNamespace;
 import dev.capstan.testkit.WithControlPlane;
 

@@ -33,6 +33,7 @@ import dev.capstan.api.v1alpha1.ApplicationStatus;
 import dev.capstan.api.v1alpha1.SyncPolicy;
 import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.git.serve.HostedRepository;
+import dev.capstan.testkit.ManifestTexts;
 import dev.capstan.testkit.TestNamespace;
 import dev.capstan.testkit.WithControlPlane;
 

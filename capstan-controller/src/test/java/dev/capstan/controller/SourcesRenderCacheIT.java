@@ -17,6 +17,7 @@ import dev.capstan.engine.render.RenderResult;
 import dev.capstan.git.RepositoryCache;
 import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.git.serve.HostedRepository;
+import dev.capstan.testkit.ManifestTexts;
 
 /**
  * The render cache against a real Git server: a render is reused at another commit exactly when

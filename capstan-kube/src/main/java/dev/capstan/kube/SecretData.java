@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 
-/** A Secret's values as text: {@code data} decoded from base64, then {@code stringData} over it. */
+/**
+ * A Secret's values as text: {@code data} decoded from base64, then {@code stringData} over it;
+ * and the other way, a Secret made from text values.
+ */
 public final class SecretData {
 
     private SecretData() {
@@ -22,5 +26,13 @@ public final class SecretData {
             values.putAll(secret.getStringData());
         }
         return values;
+    }
+
+    /** An Opaque Secret of {@code namespace} with these labels, holding {@code values} (base64-encoded here). */
+    public static Secret encoded(String name, String namespace, Map<String, String> labels, Map<String, String> values) {
+        Map<String, String> data = new LinkedHashMap<>();
+        values.forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        return new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).withLabels(new LinkedHashMap<>(labels))
+                .endMetadata().withType("Opaque").withData(data).build();
     }
 }

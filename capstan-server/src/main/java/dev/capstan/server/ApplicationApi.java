@@ -1,6 +1,5 @@
 package dev.capstan.server;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import dev.capstan.api.Finalizers;
 import dev.capstan.api.OperationRequests;
 import dev.capstan.api.v1alpha1.AppProject;
 import dev.capstan.api.v1alpha1.Application;
@@ -127,10 +127,10 @@ final class ApplicationApi {
         guard.require(principal, Guard.APPLICATIONS, "delete", Guard.object(current));
         boolean cascade = request.flag("cascade", true);
         if (current.getMetadata().getDeletionTimestamp() == null) {
-            store.change(name, application -> withFinalizer(application, cascade));
+            store.change(name, application -> Finalizers.withResourcesFinalizer(application, cascade));
             store.delete(name);
         } else if (!cascade) {
-            store.change(name, application -> withFinalizer(application, false));
+            store.change(name, application -> Finalizers.withResourcesFinalizer(application, false));
         }
         return Reply.empty();
     }
@@ -246,19 +246,6 @@ final class ApplicationApi {
         return application;
     }
 
-    private static Application withFinalizer(Application application, boolean present) {
-        List<String> finalizers = new ArrayList<>(Objects.requireNonNullElse(application.getMetadata().getFinalizers(), List.of()));
-        if (finalizers.contains(Application.RESOURCES_FINALIZER) == present) {
-            return application;
-        }
-        if (present) {
-            finalizers.add(Application.RESOURCES_FINALIZER);
-        } else {
-            finalizers.remove(Application.RESOURCES_FINALIZER);
-        }
-        application.getMetadata().setFinalizers(finalizers);
-        return application;
-    }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {
         return map == null ? Map.of() : map;

@@ -1,20 +1,17 @@
 package dev.capstan.server;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.auth.AccessControl.Principal;
+import dev.capstan.controller.RepositorySecretEntries;
 import dev.capstan.git.RepositorySecrets;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -127,26 +124,12 @@ final class RepositoryApi {
     }
 
     private Secret secret(String name, Map<String, String> data) {
-        Map<String, String> encoded = new LinkedHashMap<>();
-        data.forEach((field, value) -> encoded.put(field, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        return new SecretBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace)
-                .addToLabels(RepositorySecrets.TYPE_LABEL, RepositorySecrets.REPOSITORY)
-                .addToLabels("app.kubernetes.io/part-of", "capstan")
-                .endMetadata()
-                .withType("Opaque")
-                .withData(encoded)
-                .build();
+        return RepositorySecretEntries.secret(name, namespace, data);
     }
 
     /** A Secret's data decoded; {@code stringData} too. */
     static RepositorySecrets.Entry decode(Secret secret) {
-        Map<String, String> data = new LinkedHashMap<>();
-        Objects.requireNonNullElse(secret.getData(), Map.<String, String>of()).forEach((field, value) ->
-                data.put(field, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        data.putAll(Objects.requireNonNullElse(secret.getStringData(), Map.of()));
-        var labels = Objects.requireNonNullElse(secret.getMetadata().getLabels(), Map.<String, String>of());
-        return new RepositorySecrets.Entry(secret.getMetadata().getName(), labels.getOrDefault(RepositorySecrets.TYPE_LABEL, ""), data);
+        return RepositorySecretEntries.of(secret);
     }
 
     private static boolean same(String url, String normalised) {

@@ -34,6 +34,7 @@ import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
 import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.git.serve.HostedRepository;
+import dev.capstan.testkit.ManifestTexts;
 import dev.capstan.testkit.TestNamespace;
 import dev.capstan.testkit.WithControlPlane;
 
@@ -397,33 +398,10 @@ class ServerApplicationsIT {
     }
 
     private static String configMap(String name, String key, String value) {
-        return """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: %s
-                data:
-                  %s: "%s"
-                """.formatted(name, key, value);
+        return ManifestTexts.configMap(name, key, value);
     }
 
     private static String deployment(String name) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: %1$s
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: %1$s}
-                  template:
-                    metadata:
-                      labels: {app: %1$s}
-                    spec:
-                      containers:
-                      - name: main
-                        image: registry.example/%1$s:1
-                """.formatted(name);
+        return ManifestTexts.deployment(name, "registry.example/" + name + ":1", "");
     }
 }

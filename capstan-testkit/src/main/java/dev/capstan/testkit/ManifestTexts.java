@@ -1,12 +1,12 @@
-package dev.capstan.controller;
+package dev.capstan.testkit;
 
-/** YAML of the objects the controller's integration tests put into Git. */
-final class ManifestTexts {
+/** YAML of the objects integration tests put into Git. */
+public final class ManifestTexts {
 
     private ManifestTexts() {
     }
 
-    static String configMap(String name, String key, String value) {
+    public static String configMap(String name, String key, String value) {
         return """
                 apiVersion: v1
                 kind: ConfigMap
@@ -21,7 +21,7 @@ final class ManifestTexts {
      * A one-replica Deployment of {@code image}; {@code podSpec} is put under the pod's
      * {@code spec:} before its containers (a node selector), empty for none.
      */
-    static String deployment(String name, String image, String podSpec) {
+    public static String deployment(String name, String image, String podSpec) {
         return """
                 apiVersion: apps/v1
                 kind: Deployment
