@@ -13,6 +13,7 @@ import java.util.Arrays;
  * ./bench idle [minutes] [apps] [apps per repo]  (b) idle applications (10, 500, 10)
  * ./bench memory [thousands,...]        (e) memory with managed and unmanaged objects (0,10,20,50)
  * ./bench health [objects] [rounds]     (f) health of 10,000 objects: Capstan, Lua peer, floor (10000, 15)
+ * ./bench ui [rounds] [apps] [resources]  (g) the web UI in Chromium: list of 1,000 apps, tree of 2,000 (5, 1000, 2000)
  * </pre>
  */
 public final class Benchmarks {
@@ -29,6 +30,7 @@ public final class Benchmarks {
             case "idle" -> IdleBenchmark.run(rest);
             case "memory" -> MemoryBenchmark.run(rest);
             case "health" -> HealthBenchmark.run(rest);
+            case "ui" -> UiBenchmark.run(rest);
             case "sync" -> SyncBenchmark.main(rest);
             default -> SyncBenchmark.main(args);
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -119,6 +120,21 @@ final class ControllerRig implements AutoCloseable {
     /** Creates an Application following {@code main} of a served repository, with automated sync. */
     void createApplication(String name, String repository, String path, String destination, boolean selfHeal,
                            Map<String, String> annotations) {
+        var policy = new SyncPolicy();
+        var automated = new SyncPolicy.Automated();
+        automated.setPrune(false);
+        automated.setSelfHeal(selfHeal);
+        policy.setAutomated(automated);
+        client.resource(application(name, repository, path, destination, policy, annotations)).create();
+    }
+
+    /** Creates an Application following {@code main} of a served repository, synced only when asked. */
+    void createManualApplication(String name, String repository, String path, String destination) {
+        client.resource(application(name, repository, path, destination, null, Map.of())).create();
+    }
+
+    private Application application(String name, String repository, String path, String destination, SyncPolicy policy,
+                                    Map<String, String> annotations) {
         var application = new Application();
         application.getMetadata().setName(name);
         application.getMetadata().setNamespace(APP_NAMESPACE);
@@ -135,14 +151,9 @@ final class ControllerRig implements AutoCloseable {
         target.setServer("https://kubernetes.default.svc");
         target.setNamespace(destination);
         spec.setDestination(target);
-        var policy = new SyncPolicy();
-        var automated = new SyncPolicy.Automated();
-        automated.setPrune(false);
-        automated.setSelfHeal(selfHeal);
-        policy.setAutomated(automated);
         spec.setSyncPolicy(policy);
         application.setSpec(spec);
-        client.resource(application).create();
+        return application;
     }
 
     void annotate(String application, String key, String value) {
@@ -157,6 +168,16 @@ final class ControllerRig implements AutoCloseable {
 
     /** Waits until every named application reports a finished sync of {@code revision} (any revision when null); returns seconds waited. */
     double awaitSynced(Collection<String> names, String revision, Duration timeout) throws InterruptedException {
+        return await(names, status -> synced(status, revision), "synced", timeout);
+    }
+
+    /** Waits until every named application has been compared with Git: it has a sync status, whichever; returns seconds waited. */
+    double awaitCompared(Collection<String> names, Duration timeout) throws InterruptedException {
+        return await(names, status -> status.getSync() != null && status.getSync().getStatus() != null, "compared", timeout);
+    }
+
+    private double await(Collection<String> names, Predicate<ApplicationStatus> done, String what, Duration timeout)
+            throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Set<String> waiting = Set.copyOf(names);
@@ -178,14 +199,40 @@ final class ControllerRig implements AutoCloseable {
                     throw new IllegalStateException("the sync of " + name + " failed: " + status.getOperationState().getMessage());
                 }
             }
-            Set<String> pending = waiting.stream().filter(name -> !statuses.containsKey(name) || !synced(statuses.get(name), revision))
+            Set<String> pending = waiting.stream().filter(name -> !statuses.containsKey(name) || !done.test(statuses.get(name)))
                     .collect(Collectors.toSet());
             if (pending.isEmpty()) {
                 return (System.nanoTime() - start) / 1e9;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(pending.size() + " applications not synced within " + timeout + ", e.g. "
+                throw new IllegalStateException(pending.size() + " applications not " + what + " within " + timeout + ", e.g. "
                         + pending.stream().limit(5).collect(Collectors.joining(", ")));
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * Waits until no Application changed for {@code quiet} (the controller's status writes after a
+     * sync or a first comparison have settled); returns seconds waited.
+     */
+    double awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Map<String, String> versions = Map.of();
+        long unchangedSince = start;
+        while (true) {
+            Map<String, String> now = client.resources(Application.class).inNamespace(APP_NAMESPACE).list().getItems().stream()
+                    .collect(Collectors.toMap(application -> application.getMetadata().getName(),
+                            application -> application.getMetadata().getResourceVersion()));
+            if (!now.equals(versions)) {
+                versions = now;
+                unchangedSince = System.nanoTime();
+            } else if (System.nanoTime() - unchangedSince >= quiet.toNanos()) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Applications still changed after " + timeout);
             }
             Thread.sleep(1000);
         }
