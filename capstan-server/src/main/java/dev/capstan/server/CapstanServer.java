@@ -1,19 +1,14 @@
 package dev.capstan.server;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -25,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.auth.AccessControl;
 import dev.capstan.controller.CapstanController;
+import dev.capstan.controller.webhook.WebhookServer;
 import dev.capstan.controller.webhook.WebhookHandler;
 import dev.capstan.controller.webhook.WebhookOptions;
 import dev.capstan.kube.Fabric8ClusterClient;
@@ -38,7 +34,6 @@ import dev.capstan.kube.Fabric8ClusterClient;
 public final class CapstanServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CapstanServer.class);
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -82,7 +77,7 @@ public final class CapstanServer implements AutoCloseable {
             options.tls().ifPresent(tls -> httpOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(tls.certificate().toString()).setKeyPath(tls.key().toString())));
             HttpServer server = vertx.createHttpServer(httpOptions).requestHandler(router);
-            await(server.listen(options.port(), options.host()), "listen on " + options.host() + ":" + options.port());
+            WebhookServer.await(server.listen(options.port(), options.host()), "listen on " + options.host() + ":" + options.port());
             LOG.info("API and UI on {}://{}:{}{}", options.tls().isPresent() ? "https" : "http", options.host(), server.actualPort(),
                     parts.ui().present() ? "" : " (the web UI is not in this build)");
             return new CapstanServer(vertx, server, blocking, stream, subscription);
@@ -112,10 +107,10 @@ public final class CapstanServer implements AutoCloseable {
         closeQuietly(subscription);
         stream.close();
         try {
-            await(server.close(), "stop the API server");
+            WebhookServer.await(server.close(), "stop the API server");
         } finally {
             blocking.shutdownNow();
-            await(vertx.close(), "stop Vert.x");
+            WebhookServer.await(vertx.close(), "stop Vert.x");
         }
     }
 
@@ -146,19 +141,6 @@ public final class CapstanServer implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             LOG.debug("while stopping: {}", e.toString());
-        }
-    }
-
-    private static <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("could not " + what + " within " + STARTUP_TIMEOUT.toSeconds() + "s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to " + what, e);
         }
     }
 }

@@ -191,7 +191,11 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
-    private static <T> T await(Future<T> future, String what) {
+    /**
+     * Waits for a Vert.x start or stop step, at most 30 seconds, turning its failure into an
+     * exception that says what could not be done; shared with the API server.
+     */
+    public static <T> T await(Future<T> future, String what) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
