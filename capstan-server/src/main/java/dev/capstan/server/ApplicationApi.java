@@ -191,9 +191,8 @@ final class ApplicationApi {
         if (!OperationRequests.isRunning(state)) {
             throw ApiError.invalid("no operation of application " + name + " is in progress");
         }
-        state.setPhase(OperationRequests.TERMINATING);
-        store.updateStatus(current);
-        return Reply.empty();
+        throw ApiError.conflict("the sync of application " + name + " is running and cannot be stopped yet: the controller "
+                + "finishes it (a requested sync that has not started can be withdrawn)");
     }
 
     // --- small things ----------------------------------------------------------------------

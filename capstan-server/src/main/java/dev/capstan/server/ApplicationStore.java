@@ -70,9 +70,6 @@ final class ApplicationStore {
         }
     }
 
-    Application updateStatus(Application application) {
-        return applications().resource(application).updateStatus();
-    }
 
     Application annotate(String name, String annotation, String value) {
         String patch = Json.write(Map.of("metadata", Map.of("annotations", Map.of(annotation, value))));
