@@ -161,7 +161,7 @@ final class ControllerCommand implements Callable<Integer> {
         }
         AccessControl access = AccessControls.start(client, appNamespace);
         CapstanServer server = CapstanServer.start(ServerOptions.defaults().withAddress(apiAddress, apiPort)
-                .withWebhookSecrets(webhookSecrets(client)), client, controller, access);
+                .withWebhookSecrets(webhookSecrets(client, appNamespace)), client, controller, access);
         LOG.info("HTTP API and web UI on http://{}:{}", apiAddress, server.port());
         return () -> {
             server.close();
@@ -178,11 +178,11 @@ final class ControllerCommand implements Callable<Integer> {
                 .withPollInterval(DurationOption.parse("--poll-interval", pollInterval))
                 .withHealth(new ControllerOptions.HealthSources(healthRulesConfigMap, healthLuaConfigMap));
         return webhookPort < 0 ? options
-                : options.withWebhooks(ControllerOptions.Webhooks.on(webhookHost, webhookPort, webhookSecrets(client)));
+                : options.withWebhooks(ControllerOptions.Webhooks.on(webhookHost, webhookPort, webhookSecrets(client, appNamespace)));
     }
 
     /** The webhook secrets from the Secret {@value #WEBHOOK_SECRET}, read once at start. */
-    private WebhookSecrets webhookSecrets(KubernetesClient client) {
+    static WebhookSecrets webhookSecrets(KubernetesClient client, String appNamespace) {
         Secret secret = client.secrets().inNamespace(appNamespace).withName(WEBHOOK_SECRET).get();
         WebhookSecrets secrets = WebhookSecrets.none();
         if (secret == null) {

@@ -37,7 +37,7 @@ import dev.capstan.kube.Fabric8ClusterClient;
  * to any object it manages (self-heal reacts to the watch event, not to a poll), a change to the
  * health of an application it depends on, a change to its project, a webhook, and its poll timer.
  */
-public final class CapstanController implements AutoCloseable {
+public final class CapstanController implements ApplicationView, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CapstanController.class);
     /** The annotation that asks for a refresh: {@code normal} looks the revision up again, {@code hard} also drops the renders. */
@@ -133,6 +133,7 @@ public final class CapstanController implements AutoCloseable {
      * A push reached Git: the applications that follow the pushed repository and branch look up
      * their revision now. Returns their names.
      */
+    @Override
     public List<String> pushed(PushEvent push) {
         List<String> names = applications.all().stream()
                 .filter(application -> followedSources(application).stream().anyMatch(source -> matcher.matches(push, source.getRepoURL(),
@@ -145,7 +146,7 @@ public final class CapstanController implements AutoCloseable {
     }
 
     /** The sources an application follows: its one source, or each of several. */
-    private static List<ApplicationSource> followedSources(Application application) {
+    static List<ApplicationSource> followedSources(Application application) {
         if (application.getSpec().getSource() != null) {
             return List.of(application.getSpec().getSource());
         }
@@ -158,15 +159,18 @@ public final class CapstanController implements AutoCloseable {
     }
 
     /** The namespace of the Applications, AppProjects and repository Secrets the controller reads. */
+    @Override
     public String namespace() {
         return options.namespace();
     }
 
     /** The Applications of the controller's namespace, from its cache. */
+    @Override
     public List<Application> applications() {
         return applications.all();
     }
 
+    @Override
     public LiveStateCache liveState() {
         return live;
     }
@@ -175,6 +179,7 @@ public final class CapstanController implements AutoCloseable {
      * The desired manifests of an application as its last reconcile rendered and placed them
      * (hooks included); empty before its first reconcile or once it is gone.
      */
+    @Override
     public Optional<List<dev.capstan.engine.Manifest>> desiredState(String application) {
         return reconciler.placed(application);
     }
@@ -183,12 +188,14 @@ public final class CapstanController implements AutoCloseable {
      * Hears about every change to the Applications of the controller's namespace, after the ones
      * there now (as adds); closing the returned handle stops it. Called on the informer's thread.
      */
+    @Override
     public AutoCloseable onApplicationChange(ResourceEventHandler<Application> handler) {
         applicationInformer.addEventHandler(handler);
         return () -> applicationInformer.removeEventHandler(handler);
     }
 
     /** Who hears how each reconcile went (for metrics); one at a time, the last one set. */
+    @Override
     public void observeReconciles(ReconcileObserver newObserver) {
         observer = Objects.requireNonNull(newObserver, "observer");
     }

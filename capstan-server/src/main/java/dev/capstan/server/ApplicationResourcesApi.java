@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.ResourceStatus;
 import dev.capstan.auth.AccessControl.Principal;
-import dev.capstan.controller.CapstanController;
+import dev.capstan.controller.ApplicationView;
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.Manifest;
 import dev.capstan.engine.ResourceKey;
@@ -28,12 +28,12 @@ final class ApplicationResourcesApi {
 
     private final Guard guard;
     private final ApplicationStore store;
-    private final CapstanController controller;
+    private final ApplicationView controller;
     private final ClusterClient cluster;
     private final KubernetesClient client;
     private final HealthAssessor health = HealthAssessor.builtIn();
 
-    ApplicationResourcesApi(Guard guard, ApplicationStore store, CapstanController controller, ClusterClient cluster, KubernetesClient client) {
+    ApplicationResourcesApi(Guard guard, ApplicationStore store, ApplicationView controller, ClusterClient cluster, KubernetesClient client) {
         this.guard = guard;
         this.store = store;
         this.controller = controller;

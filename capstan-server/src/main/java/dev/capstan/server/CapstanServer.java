@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.auth.AccessControl;
+import dev.capstan.controller.ApplicationView;
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.webhook.WebhookServer;
 import dev.capstan.controller.webhook.WebhookHandler;
@@ -27,7 +28,7 @@ import dev.capstan.kube.Fabric8ClusterClient;
 
 /**
  * Capstan's HTTP API (docs/api.md), its live stream, metrics, Git webhooks and the web UI, served
- * beside a running {@link CapstanController}. Who may do what is asked of an {@link AccessControl}
+ * beside a running {@link CapstanController}, or alone over a {@link dev.capstan.controller.StandaloneApplicationView}. Who may do what is asked of an {@link AccessControl}
  * on every call. Closing it stops the server; the controller, the client and the access control
  * stay the caller's.
  */
@@ -51,7 +52,7 @@ public final class CapstanServer implements AutoCloseable {
     }
 
     /** Starts serving; returns once the port is bound. */
-    public static CapstanServer start(ServerOptions options, KubernetesClient client, CapstanController controller, AccessControl access) {
+    public static CapstanServer start(ServerOptions options, KubernetesClient client, ApplicationView controller, AccessControl access) {
         Vertx vertx = Vertx.vertx();
         ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("capstan-api-", 0).factory());
         AutoCloseable subscription = null;

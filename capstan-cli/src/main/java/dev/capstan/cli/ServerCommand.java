@@ -1,0 +1,86 @@
+package dev.capstan.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import dev.capstan.auth.AccessControl;
+import dev.capstan.controller.StandaloneApplicationView;
+import dev.capstan.localcluster.CapstanHome;
+import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = {"Serve the HTTP API and the web UI alone, for a controller that runs elsewhere (or with --no-api), "
+                + "until stopped (Ctrl-C).",
+                "It watches the Applications and the objects they manage, renders desired states from Git when asked, "
+                        + "and passes Git webhooks on as refresh annotations; it reconciles nothing."})
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ClusterOptions cluster;
+
+    @Option(names = "--in-cluster", description = "Use the pod's ServiceAccount instead of a kubeconfig.")
+    private boolean inCluster;
+
+    @Option(names = "--app-namespace", paramLabel = "NAME", defaultValue = "${env:CAPSTAN_NAMESPACE:-capstan}",
+            description = "Namespace of the Applications, AppProjects, accounts and policy (default: ${DEFAULT-VALUE}).")
+    private String appNamespace;
+
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API and web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int apiPort;
+
+    @Option(names = "--api-address", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "Address the HTTP API and web UI listen on (default: ${DEFAULT-VALUE}).")
+    private String apiAddress;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Git and render cache (default: ~/.capstan/cache/server-git, or /var/cache/capstan/git in a cluster).")
+    private Path cacheDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        KubernetesClient client = inCluster ? new KubernetesClientBuilder().build() : cluster.connect();
+        Path cache = cacheDir != null ? cacheDir
+                : inCluster ? Path.of("/var/cache/capstan/git") : CapstanHome.fromEnvironment().root().resolve("cache").resolve("server-git");
+        StandaloneApplicationView view = null;
+        AccessControl access = null;
+        CapstanServer server;
+        try {
+            view = StandaloneApplicationView.start(client, appNamespace, cache);
+            access = AccessControls.start(client, appNamespace);
+            server = CapstanServer.start(ServerOptions.defaults().withAddress(apiAddress, apiPort)
+                    .withWebhookSecrets(ControllerCommand.webhookSecrets(client, appNamespace)), client, view, access);
+        } catch (RuntimeException e) {
+            if (view != null) {
+                view.close();
+            }
+            client.close();
+            throw e;
+        }
+        var out = spec.commandLine().getOut();
+        out.printf("capstan server: the API and web UI of namespace %s on http://%s:%d (Ctrl-C stops it)%n", appNamespace,
+                apiAddress, server.port());
+        out.flush();
+        AccessControl closing = access;
+        Foreground.runUntilStopped(List.of(server, () -> {
+            if (closing instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }, view, client));
+        return 0;
+    }
+}
