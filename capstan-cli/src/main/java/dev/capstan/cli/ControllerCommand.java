@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import dev.capstan.auth.AccessControl;
 import dev.capstan.controller.CapstanController;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import dev.capstan.kube.SecretData;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerOptions;
-import dev.capstan.localcluster.CapstanHome;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,14 +41,7 @@ final class ControllerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ClusterOptions cluster;
-
-    @Option(names = "--in-cluster", description = "Use the pod's ServiceAccount instead of a kubeconfig.")
-    private boolean inCluster;
-
-    @Option(names = "--app-namespace", paramLabel = "NAME", defaultValue = "${env:CAPSTAN_NAMESPACE:-capstan}",
-            description = "Namespace of the Applications, AppProjects and repository Secrets (default: ${DEFAULT-VALUE}).")
-    private String appNamespace;
+    private NamespaceServiceOptions service;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "3m",
             description = "How often each application's target revision is looked up without a webhook (default: ${DEFAULT-VALUE}).")
@@ -83,14 +74,6 @@ final class ControllerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; absent: none)."})
     private String healthLuaConfigMap;
 
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Port of the HTTP API and web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    private int apiPort;
-
-    @Option(names = "--api-address", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "Address the HTTP API and web UI listen on (default: ${DEFAULT-VALUE}).")
-    private String apiAddress;
-
     @Option(names = "--no-api", description = "Do not serve the HTTP API and web UI.")
     private boolean noApi;
 
@@ -101,7 +84,7 @@ final class ControllerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        KubernetesClient client = inCluster ? new KubernetesClientBuilder().build() : cluster.connect();
+        KubernetesClient client = service.connect();
         var out = spec.commandLine().getOut();
         if (!leaderElect) {
             CapstanController controller;
@@ -113,7 +96,7 @@ final class ControllerCommand implements Callable<Integer> {
                 client.close();
                 throw e;
             }
-            out.printf("capstan controller: reconciling the Applications of namespace %s (Ctrl-C stops it)%n", appNamespace);
+            out.printf("capstan controller: reconciling the Applications of namespace %s (Ctrl-C stops it)%n", service.appNamespace);
             out.flush();
             Foreground.runUntilStopped(List.of(api, controller, client));
             return 0;
@@ -121,12 +104,12 @@ final class ControllerCommand implements Callable<Integer> {
         var running = new AtomicReference<CapstanController>();
         var serving = new AtomicReference<AutoCloseable>();
         String identity = System.getenv().getOrDefault("HOSTNAME", "capstan") + "-" + ProcessHandle.current().pid();
-        LeaderElection election = LeaderElection.start(client, appNamespace, "capstan-controller", identity,
+        LeaderElection election = LeaderElection.start(client, service.appNamespace, "capstan-controller", identity,
                 LeaderElection.Options.defaults(),
                 () -> {
                     running.set(CapstanController.start(client, options(client)));
                     serving.set(startApi(client, running.get()));
-                    LOG.info("{} leads: reconciling the Applications of namespace {}", identity, appNamespace);
+                    LOG.info("{} leads: reconciling the Applications of namespace {}", identity, service.appNamespace);
                 },
                 () -> {
                     if (running.get() != null) {
@@ -134,7 +117,7 @@ final class ControllerCommand implements Callable<Integer> {
                         Runtime.getRuntime().halt(1);
                     }
                 });
-        out.printf("capstan controller: %s campaigns for the lease %s/capstan-controller (Ctrl-C stops it)%n", identity, appNamespace);
+        out.printf("capstan controller: %s campaigns for the lease %s/capstan-controller (Ctrl-C stops it)%n", identity, service.appNamespace);
         out.flush();
         Foreground.runUntilStopped(List.of(() -> {
             AutoCloseable api = serving.getAndSet(null);
@@ -159,10 +142,10 @@ final class ControllerCommand implements Callable<Integer> {
         if (noApi) {
             return () -> { };
         }
-        AccessControl access = AccessControls.start(client, appNamespace);
-        CapstanServer server = CapstanServer.start(ServerOptions.defaults().withAddress(apiAddress, apiPort)
-                .withWebhookSecrets(webhookSecrets(client, appNamespace)), client, controller, access);
-        LOG.info("HTTP API and web UI on http://{}:{}", apiAddress, server.port());
+        AccessControl access = AccessControls.start(client, service.appNamespace);
+        CapstanServer server = CapstanServer.start(ServerOptions.defaults().withAddress(service.apiAddress, service.apiPort)
+                .withWebhookSecrets(webhookSecrets(client, service.appNamespace)), client, controller, access);
+        LOG.info("HTTP API and web UI on http://{}:{}", service.apiAddress, server.port());
         return () -> {
             server.close();
             if (access instanceof AutoCloseable closeable) {
@@ -172,13 +155,12 @@ final class ControllerCommand implements Callable<Integer> {
     }
 
     ControllerOptions options(KubernetesClient client) {
-        Path cache = cacheDir != null ? cacheDir
-                : inCluster ? Path.of("/var/cache/capstan/git") : CapstanHome.fromEnvironment().root().resolve("cache").resolve("git");
-        var options = ControllerOptions.defaults(cache).withNamespace(appNamespace).withWorkers(workers)
+        Path cache = service.cacheDirectory(cacheDir, "git");
+        var options = ControllerOptions.defaults(cache).withNamespace(service.appNamespace).withWorkers(workers)
                 .withPollInterval(DurationOption.parse("--poll-interval", pollInterval))
                 .withHealth(new ControllerOptions.HealthSources(healthRulesConfigMap, healthLuaConfigMap));
         return webhookPort < 0 ? options
-                : options.withWebhooks(ControllerOptions.Webhooks.on(webhookHost, webhookPort, webhookSecrets(client, appNamespace)));
+                : options.withWebhooks(ControllerOptions.Webhooks.on(webhookHost, webhookPort, webhookSecrets(client, service.appNamespace)));
     }
 
     /** The webhook secrets from the Secret {@value #WEBHOOK_SECRET}, read once at start. */

@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import dev.capstan.auth.AccessControl;
 import dev.capstan.controller.StandaloneApplicationView;
-import dev.capstan.localcluster.CapstanHome;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerOptions;
 
@@ -30,22 +28,7 @@ final class ServerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ClusterOptions cluster;
-
-    @Option(names = "--in-cluster", description = "Use the pod's ServiceAccount instead of a kubeconfig.")
-    private boolean inCluster;
-
-    @Option(names = "--app-namespace", paramLabel = "NAME", defaultValue = "${env:CAPSTAN_NAMESPACE:-capstan}",
-            description = "Namespace of the Applications, AppProjects, accounts and policy (default: ${DEFAULT-VALUE}).")
-    private String appNamespace;
-
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Port of the HTTP API and web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    private int apiPort;
-
-    @Option(names = "--api-address", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "Address the HTTP API and web UI listen on (default: ${DEFAULT-VALUE}).")
-    private String apiAddress;
+    private NamespaceServiceOptions service;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Git and render cache (default: ~/.capstan/cache/server-git, or /var/cache/capstan/git in a cluster).")
@@ -53,17 +36,16 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        KubernetesClient client = inCluster ? new KubernetesClientBuilder().build() : cluster.connect();
-        Path cache = cacheDir != null ? cacheDir
-                : inCluster ? Path.of("/var/cache/capstan/git") : CapstanHome.fromEnvironment().root().resolve("cache").resolve("server-git");
+        KubernetesClient client = service.connect();
+        Path cache = service.cacheDirectory(cacheDir, "server-git");
         StandaloneApplicationView view = null;
         AccessControl access = null;
         CapstanServer server;
         try {
-            view = StandaloneApplicationView.start(client, appNamespace, cache);
-            access = AccessControls.start(client, appNamespace);
-            server = CapstanServer.start(ServerOptions.defaults().withAddress(apiAddress, apiPort)
-                    .withWebhookSecrets(ControllerCommand.webhookSecrets(client, appNamespace)), client, view, access);
+            view = StandaloneApplicationView.start(client, service.appNamespace, cache);
+            access = AccessControls.start(client, service.appNamespace);
+            server = CapstanServer.start(ServerOptions.defaults().withAddress(service.apiAddress, service.apiPort)
+                    .withWebhookSecrets(ControllerCommand.webhookSecrets(client, service.appNamespace)), client, view, access);
         } catch (RuntimeException e) {
             if (view != null) {
                 view.close();
@@ -72,8 +54,8 @@ final class ServerCommand implements Callable<Integer> {
             throw e;
         }
         var out = spec.commandLine().getOut();
-        out.printf("capstan server: the API and web UI of namespace %s on http://%s:%d (Ctrl-C stops it)%n", appNamespace,
-                apiAddress, server.port());
+        out.printf("capstan server: the API and web UI of namespace %s on http://%s:%d (Ctrl-C stops it)%n", service.appNamespace,
+                service.apiAddress, server.port());
         out.flush();
         AccessControl closing = access;
         Foreground.runUntilStopped(List.of(server, () -> {
