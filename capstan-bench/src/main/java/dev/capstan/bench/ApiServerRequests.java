@@ -1,5 +1,6 @@
 package dev.capstan.bench;
 
+import dev.capstan.kube.ApiRequestCounter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,7 +60,7 @@ final class ApiServerRequests {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The writes among {@code counts}, keyed as either {@link #read} or {@link RequestCounter} keys them. */
+    /** The writes among {@code counts}, keyed as either {@link #read} or {@link ApiRequestCounter} keys them. */
     static long writes(Map<String, Long> counts) {
         return counts.entrySet().stream()
                 .filter(entry -> !entry.getKey().contains("(dry run)"))

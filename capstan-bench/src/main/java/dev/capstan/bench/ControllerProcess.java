@@ -1,5 +1,6 @@
 package dev.capstan.bench;
 
+import dev.capstan.kube.ApiRequestCounter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import dev.capstan.controller.webhook.WebhookSecrets;
 /**
  * The controller alone in a JVM of its own, so that its CPU, RSS and heap can be read from the
  * outside: what {@code capstan controller --no-leader-elect} runs, plus a GitHub webhook secret
- * (the command has no webhook flags yet) and a {@link RequestCounter} in its Kubernetes client.
+ * (the command has no webhook flags yet) and a {@link ApiRequestCounter} in its Kubernetes client.
  *
  * <p>Arguments: kubeconfig, Application namespace, poll interval (ISO-8601, {@code PT1M}), workers,
  * Git cache directory, webhook secret. It prints {@code @ready PORT} once it runs, then answers
@@ -44,7 +45,7 @@ public final class ControllerProcess {
 
         Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
         config.setRequestRetryBackoffLimit(2); // as ClusterOptions.connect() of the CLI
-        var counter = new RequestCounter();
+        var counter = new ApiRequestCounter();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("bench-request-counter", counter))
                 .build();

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
+import dev.capstan.kube.ApiRequestCounter;
+
 import picocli.CommandLine.Option;
 
 /** Which cluster a command talks to: a kubeconfig (as kubectl finds it) and a context of it. */
@@ -21,6 +23,16 @@ final class ConnectionOptions {
     String context;
 
     KubernetesClient connect() {
+        return new KubernetesClientBuilder().withConfig(config()).build();
+    }
+
+    /** A client whose every request {@code counter} counts. */
+    KubernetesClient connect(ApiRequestCounter counter) {
+        return new KubernetesClientBuilder().withConfig(config())
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("capstan-request-counter", counter)).build();
+    }
+
+    private Config config() {
         Config config;
         if (kubeconfig != null) {
             try {
@@ -39,7 +51,7 @@ final class ConnectionOptions {
         // client's own retries of every 5xx (about 19 s by default) would only delay a clear error such
         // as an object the server cannot type.
         config.setRequestRetryBackoffLimit(2);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return config;
     }
 
     private static boolean noClusterConfigured() {

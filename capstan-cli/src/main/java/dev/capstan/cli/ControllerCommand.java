@@ -144,7 +144,7 @@ final class ControllerCommand implements Callable<Integer> {
         }
         AccessControl access = AccessControls.start(client, service.appNamespace);
         CapstanServer server = CapstanServer.start(ServerOptions.defaults().withAddress(service.apiAddress, service.apiPort)
-                .withWebhookSecrets(webhookSecrets(client, service.appNamespace)), client, controller, access);
+                .withWebhookSecrets(webhookSecrets(client, service.appNamespace)).withKubeRequests(service.requests), client, controller, access);
         LOG.info("HTTP API and web UI on http://{}:{}", service.apiAddress, server.port());
         return () -> {
             server.close();

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
+import dev.capstan.kube.ApiRequestCounter;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -32,8 +34,15 @@ final class NamespaceServiceOptions {
             description = "Address the HTTP API and web UI listen on (default: ${DEFAULT-VALUE}).")
     String apiAddress;
 
+    /** Requests the client sends, by verb and resource, for the API's {@code /metrics}. */
+    final ApiRequestCounter requests = new ApiRequestCounter();
+
+    /** The cluster's client, counting its requests in {@link #requests}. */
     KubernetesClient connect() {
-        return inCluster ? new KubernetesClientBuilder().build() : cluster.connect();
+        return inCluster
+                ? new KubernetesClientBuilder().withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("capstan-request-counter", requests))
+                        .build()
+                : cluster.connection.connect(requests);
     }
 
     /** {@code dir} when given; otherwise {@code /var/cache/capstan/git} in a cluster, or {@code <home>/cache/<local>}. */

@@ -45,7 +45,8 @@ final class ServerCommand implements Callable<Integer> {
             view = StandaloneApplicationView.start(client, service.appNamespace, cache);
             access = AccessControls.start(client, service.appNamespace);
             server = CapstanServer.start(ServerOptions.defaults().withAddress(service.apiAddress, service.apiPort)
-                    .withWebhookSecrets(ControllerCommand.webhookSecrets(client, service.appNamespace)), client, view, access);
+                    .withWebhookSecrets(ControllerCommand.webhookSecrets(client, service.appNamespace)).withKubeRequests(service.requests),
+                    client, view, access);
         } catch (RuntimeException e) {
             if (view != null) {
                 view.close();

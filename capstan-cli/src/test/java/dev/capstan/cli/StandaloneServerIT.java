@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import dev.capstan.controller.StandaloneApplicationView;
 import dev.capstan.controller.webhook.PushEvent;
 import dev.capstan.controller.webhook.Provider;
 import dev.capstan.engine.ManifestFormat;
+import dev.capstan.kube.ApiRequestCounter;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerOptions;
 import dev.capstan.testkit.ManifestTexts;
@@ -51,6 +53,7 @@ class StandaloneServerIT {
     private static CapstanServer alone;
     private static String destination;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ApiRequestCounter REQUESTS = new ApiRequestCounter();
 
     @BeforeAll
     static void start(KubernetesClient client, TestNamespace namespace) {
@@ -58,8 +61,11 @@ class StandaloneServerIT {
         destination = "alone-" + namespace.name();
         capstan.git.create("alone").commit("main", Map.of("app/settings.yaml", ManifestTexts.configMap("settings", "colour", "blue")), "blue");
         capstan.createApplication("alone", "alone", "app", destination);
-        view = StandaloneApplicationView.start(client, namespace.name(), temporary.resolve("standalone-cache"));
-        alone = CapstanServer.start(ServerOptions.defaults().withAddress("127.0.0.1", 0), client, view, capstan.access);
+        KubernetesClient counted = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("counter", REQUESTS)).build();
+        view = StandaloneApplicationView.start(counted, namespace.name(), temporary.resolve("standalone-cache"));
+        alone = CapstanServer.start(ServerOptions.defaults().withAddress("127.0.0.1", 0).withKubeRequests(REQUESTS), counted, view,
+                capstan.access);
     }
 
     @AfterAll
@@ -96,6 +102,11 @@ class StandaloneServerIT {
         var push = new PushEvent(Provider.GITHUB, List.of(capstan.git.url("alone")), "refs/heads/main", Optional.empty(), Optional.empty(),
                 Optional.empty());
         assertThat(view.pushed(push)).containsExactly("alone");
+
+        String metrics = call("GET", "/metrics", null, null).body();
+        assertThat(metrics).as("the Git requests of the renders, and this process's requests to the API server")
+                .contains("capstan_git_request_duration_seconds_count{operation=\"ls-refs\",result=\"success\"}")
+                .containsPattern("capstan_kube_requests_total\\{resource=\"applications\",verb=\"(watch|list)\"\\}");
     }
 
     private static String login() throws Exception {

@@ -9,6 +9,7 @@ import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.controller.live.LiveStateCache;
 import dev.capstan.controller.webhook.PushEvent;
 import dev.capstan.engine.Manifest;
+import dev.capstan.git.GitRequestObserver;
 
 /**
  * What the HTTP API reads of a namespace's applications: the Applications, their live objects,
@@ -35,6 +36,9 @@ public interface ApplicationView {
 
     /** Who hears how each reconcile went (for metrics); a view that does not reconcile never calls it. */
     void observeReconciles(CapstanController.ReconcileObserver observer);
+
+    /** Who hears of each request to a remote Git repository (for metrics). */
+    void observeGit(GitRequestObserver observer);
 
     /** A push reached Git: the applications following the pushed repository and branch look up their revision. Returns their names. */
     List<String> pushed(PushEvent push);

@@ -27,6 +27,7 @@ import dev.capstan.controller.webhook.WebhookHandler;
 import dev.capstan.controller.webhook.WebhookOptions;
 import dev.capstan.controller.webhook.WebhookServer;
 import dev.capstan.engine.health.HealthAssessor;
+import dev.capstan.git.GitRequestObserver;
 import dev.capstan.git.RepositoryCache;
 import dev.capstan.kube.Fabric8ClusterClient;
 
@@ -198,6 +199,11 @@ public final class CapstanController implements ApplicationView, AutoCloseable {
     @Override
     public void observeReconciles(ReconcileObserver newObserver) {
         observer = Objects.requireNonNull(newObserver, "observer");
+    }
+
+    @Override
+    public void observeGit(GitRequestObserver gitObserver) {
+        git.observe(gitObserver);
     }
 
     /** Told after each reconcile: which application, how long it took, whether it failed. */

@@ -23,6 +23,7 @@ import dev.capstan.controller.live.LiveStateCache;
 import dev.capstan.controller.webhook.PushEvent;
 import dev.capstan.controller.webhook.RepositoryMatcher;
 import dev.capstan.engine.Manifest;
+import dev.capstan.git.GitRequestObserver;
 import dev.capstan.git.RepositoryCache;
 import dev.capstan.kube.Fabric8ClusterClient;
 
@@ -114,6 +115,11 @@ public final class StandaloneApplicationView implements ApplicationView, AutoClo
     @Override
     public void observeReconciles(CapstanController.ReconcileObserver observer) {
         // nothing is reconciled here
+    }
+
+    @Override
+    public void observeGit(GitRequestObserver observer) {
+        git.observe(observer);
     }
 
     /** Asks the controller to refresh the applications that follow the pushed repository and branch, by their refresh annotation. */

@@ -34,13 +34,16 @@ final class Remote implements AutoCloseable {
     private final Redaction redaction;
     private final int timeoutSeconds;
     private final SshdSessionFactory ssh;
+    private final GitRequestObserver observer;
 
-    Remote(RepositoryUrl url, RepositoryCredentials credentials, Redaction redaction, Duration timeout, Path sshHome) {
+    Remote(RepositoryUrl url, RepositoryCredentials credentials, Redaction redaction, Duration timeout, Path sshHome,
+            GitRequestObserver observer) {
         this.url = url;
         this.credentials = credentials;
         this.redaction = redaction;
         this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
         this.ssh = url.isSsh() ? SshSessions.factory(credentials, sshHome) : null;
+        this.observer = observer;
     }
 
     /**
@@ -50,26 +53,37 @@ final class Remote implements AutoCloseable {
      * requests, the capabilities and the ref list, and no pack.
      */
     Map<String, Ref> advertisedRefs() {
+        long start = System.nanoTime();
+        boolean failed = true;
         try (Transport transport = Transport.open(url.forConnection())) {
             configure(transport);
             try (FetchConnection connection = transport.openFetch(MIRROR, "HEAD")) {
-                return Map.copyOf(connection.getRefsMap());
+                Map<String, Ref> refs = Map.copyOf(connection.getRefsMap());
+                failed = false;
+                return refs;
             }
         } catch (IOException | RuntimeException e) {
             throw GitFailures.classify(e, "listing the refs of", url, redaction);
+        } finally {
+            observer.observed(GitRequestObserver.LS_REFS, Duration.ofNanos(System.nanoTime() - start), failed);
         }
     }
 
     /** Fetches all branches and tags into {@code repository}, removing those the remote no longer has. */
     void fetchInto(Repository repository) {
         FetchResult result;
+        long start = System.nanoTime();
+        boolean failed = true;
         try (Transport transport = Transport.open(repository, url.forConnection())) {
             configure(transport);
             transport.setRemoveDeletedRefs(true);
             transport.setTagOpt(TagOpt.NO_TAGS);
             result = transport.fetch(NullProgressMonitor.INSTANCE, MIRROR);
+            failed = false;
         } catch (IOException | RuntimeException e) {
             throw GitFailures.classify(e, "fetching", url, redaction);
+        } finally {
+            observer.observed(GitRequestObserver.FETCH, Duration.ofNanos(System.nanoTime() - start), failed);
         }
         for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
             RefUpdate.Result outcome = update.getResult();

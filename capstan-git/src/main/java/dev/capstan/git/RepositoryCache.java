@@ -52,6 +52,7 @@ public final class RepositoryCache implements GitSources, AutoCloseable {
 
     private final Path directory;
     private final RepositoryCacheOptions options;
+    private volatile GitRequestObserver observer = GitRequestObserver.NONE;
     private final ConcurrentMap<String, Repository> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -69,6 +70,11 @@ public final class RepositoryCache implements GitSources, AutoCloseable {
         } catch (IOException e) {
             throw new GitException(Reason.OTHER, "cannot create the Git cache directory " + directory + ": " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Who hears of each request to a remote (for metrics); one at a time, the last one set. */
+    public void observe(GitRequestObserver newObserver) {
+        observer = Objects.requireNonNull(newObserver, "observer");
     }
 
     @Override
@@ -141,7 +147,8 @@ public final class RepositoryCache implements GitSources, AutoCloseable {
     }
 
     private Remote remote(Request request) {
-        return new Remote(request.url(), request.credentials(), request.redaction(), options.timeout(), directory.resolve(".no-home"));
+        return new Remote(request.url(), request.credentials(), request.redaction(), options.timeout(), directory.resolve(".no-home"),
+                observer);
     }
 
     private RepositoryLock lock(RepositoryUrl url) {

@@ -60,7 +60,7 @@ public final class CapstanServer implements AutoCloseable {
             Supplier<List<Application>> applications = controller::applications;
             var guard = new Guard(access);
             var store = new ApplicationStore(client, controller.namespace());
-            var metrics = new ServerMetrics(applications);
+            var metrics = new ServerMetrics(applications, options.kubeRequests());
             var stream = new ApplicationStream(vertx, guard, applications, options.keepAlive(), blocking);
             var parts = new ApiRouter.Parts(
                     new SessionApi(guard, Clock.systemUTC()),
@@ -74,6 +74,7 @@ public final class CapstanServer implements AutoCloseable {
             var router = ApiRouter.build(vertx, parts, new Calls(blocking));
             subscription = controller.onApplicationChange(new Changes(stream, metrics));
             controller.observeReconciles(metrics::reconciled);
+            controller.observeGit(metrics::git);
             var httpOptions = new HttpServerOptions().setIdleTimeout(0).setCompressionSupported(true);
             options.tls().ifPresent(tls -> httpOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(tls.certificate().toString()).setKeyPath(tls.key().toString())));

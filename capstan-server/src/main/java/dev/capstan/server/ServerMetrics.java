@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.capstan.api.OperationRequests;
 import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.OperationState;
+import dev.capstan.kube.ApiRequestCounter;
 
 /**
  * Capstan's Prometheus metrics, all named {@code capstan_*}:
@@ -28,6 +33,10 @@ import dev.capstan.api.v1alpha1.OperationState;
  * <li>{@code capstan_app_reconcile_seconds{name,result}}: how long reconciles take, and (its
  *     count) how many ran;</li>
  * <li>{@code capstan_app_sync_total{name,project,phase}}: finished operations by their result.</li>
+ * <li>{@code capstan_git_request_duration_seconds{operation,result}}: requests to remote Git
+ *     repositories ({@code ls-refs} for revision lookups, {@code fetch}).</li>
+ * <li>{@code capstan_kube_requests_total{verb,resource}}: the requests this process's Kubernetes
+ *     client sent to the API server, when the client counts them.</li>
  * </ul>
  */
 final class ServerMetrics {
@@ -36,9 +45,16 @@ final class ServerMetrics {
     private final Supplier<List<Application>> applications;
     private final MultiGauge syncStatus;
     private final MultiGauge healthStatus;
+    private final Optional<ApiRequestCounter> kubeRequests;
+    private final Set<String> kubeRequestKeys = ConcurrentHashMap.newKeySet();
 
     ServerMetrics(Supplier<List<Application>> applications) {
+        this(applications, Optional.empty());
+    }
+
+    ServerMetrics(Supplier<List<Application>> applications, Optional<ApiRequestCounter> kubeRequests) {
         this.applications = applications;
+        this.kubeRequests = kubeRequests;
         this.syncStatus = MultiGauge.builder("capstan.app.sync.status")
                 .description("1 for the sync status each application has now").register(registry);
         this.healthStatus = MultiGauge.builder("capstan.app.health.status")
@@ -55,6 +71,11 @@ final class ServerMetrics {
     void reconciled(String application, Duration took, boolean failed) {
         Timer.builder("capstan.app.reconcile").description("How long reconciles of an application take")
                 .tags("name", application, "result", failed ? "error" : "success").register(registry).record(took);
+    }
+
+    void git(String operation, Duration took, boolean failed) {
+        Timer.builder("capstan.git.request.duration").description("How long requests to remote Git repositories take")
+                .tags("operation", operation, "result", failed ? "error" : "success").register(registry).record(took);
     }
 
     /** Counts an operation that finished between {@code before} and {@code after}. */
@@ -87,7 +108,21 @@ final class ServerMetrics {
         }
         syncStatus.register(sync, true);
         healthStatus.register(health, true);
+        kubeRequests.ifPresent(this::registerKubeRequests);
         return registry.scrape();
+    }
+
+    /** One counter per kind of request the client has sent so far, read from the counter at each scrape. */
+    private void registerKubeRequests(ApiRequestCounter counter) {
+        for (String key : counter.snapshot().keySet()) {
+            if (kubeRequestKeys.add(key)) {
+                int space = key.indexOf(' ');
+                String verb = space < 0 ? key : key.substring(0, space);
+                String resource = space < 0 ? "" : key.substring(space + 1);
+                FunctionCounter.builder("capstan.kube.requests", counter, c -> c.snapshot().getOrDefault(key, 0L))
+                        .description("Requests sent to the Kubernetes API server").tags("verb", verb, "resource", resource).register(registry);
+            }
+        }
     }
 
     private static OperationState state(Application application) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.capstan.controller.webhook.WebhookSecrets;
+import dev.capstan.kube.ApiRequestCounter;
 
 /**
  * How the API server runs.
@@ -16,8 +17,11 @@ import dev.capstan.controller.webhook.WebhookSecrets;
  * @param keepAlive      how often a live stream gets a comment line, so proxies keep it open
  * @param webhookSecrets the secrets {@code POST /api/webhook} checks
  * @param tls            the certificate and key to serve HTTPS with; plain HTTP without
+ * @param kubeRequests   the counter of the requests the process's Kubernetes client sends, for
+ *                       {@code capstan_kube_requests_total}; none when the client counts nothing
  */
-public record ServerOptions(String host, int port, long bodyLimit, Duration keepAlive, WebhookSecrets webhookSecrets, Optional<Tls> tls) {
+public record ServerOptions(String host, int port, long bodyLimit, Duration keepAlive, WebhookSecrets webhookSecrets, Optional<Tls> tls,
+        Optional<ApiRequestCounter> kubeRequests) {
 
     /** One MiB. */
     public static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -42,26 +46,31 @@ public record ServerOptions(String host, int port, long bodyLimit, Duration keep
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(webhookSecrets, "webhookSecrets");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(kubeRequests, "kubeRequests");
     }
 
     /** All addresses, port 8080, 1 MiB bodies, a keep-alive every 15 s, no webhook secrets (every webhook refused), plain HTTP. */
     public static ServerOptions defaults() {
-        return new ServerOptions("0.0.0.0", 8080, DEFAULT_BODY_LIMIT, DEFAULT_KEEP_ALIVE, WebhookSecrets.none(), Optional.empty());
+        return new ServerOptions("0.0.0.0", 8080, DEFAULT_BODY_LIMIT, DEFAULT_KEEP_ALIVE, WebhookSecrets.none(), Optional.empty(), Optional.empty());
     }
 
     public ServerOptions withAddress(String newHost, int newPort) {
-        return new ServerOptions(newHost, newPort, bodyLimit, keepAlive, webhookSecrets, tls);
+        return new ServerOptions(newHost, newPort, bodyLimit, keepAlive, webhookSecrets, tls, kubeRequests);
     }
 
     public ServerOptions withKeepAlive(Duration newKeepAlive) {
-        return new ServerOptions(host, port, bodyLimit, newKeepAlive, webhookSecrets, tls);
+        return new ServerOptions(host, port, bodyLimit, newKeepAlive, webhookSecrets, tls, kubeRequests);
     }
 
     public ServerOptions withWebhookSecrets(WebhookSecrets newSecrets) {
-        return new ServerOptions(host, port, bodyLimit, keepAlive, newSecrets, tls);
+        return new ServerOptions(host, port, bodyLimit, keepAlive, newSecrets, tls, kubeRequests);
     }
 
     public ServerOptions withTls(Tls newTls) {
-        return new ServerOptions(host, port, bodyLimit, keepAlive, webhookSecrets, Optional.of(newTls));
+        return new ServerOptions(host, port, bodyLimit, keepAlive, webhookSecrets, Optional.of(newTls), kubeRequests);
+    }
+
+    public ServerOptions withKubeRequests(ApiRequestCounter counter) {
+        return new ServerOptions(host, port, bodyLimit, keepAlive, webhookSecrets, tls, Optional.of(counter));
     }
 }

@@ -286,7 +286,7 @@ class ServerApplicationsIT {
         String metrics = call("GET", "/metrics", null).body();
         assertThat(metrics).contains("capstan_api_requests_total{", "capstan_api_request_duration_seconds_count{", "route=\"/api/v1/applications\"");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(call("GET", "/metrics", null).body())
-                .contains("capstan_app_reconcile_seconds_count{", "capstan_app_sync_status{"));
+                .contains("capstan_app_reconcile_seconds_count{", "capstan_app_sync_status{", "capstan_git_request_duration_seconds_count{"));
         assertThat(call("GET", "/api/v1/openapi.json", null).body()).contains("\"openapi\"");
 
         var page = call("GET", "/applications/web", null);

@@ -1,4 +1,4 @@
-package dev.capstan.bench;
+package dev.capstan.kube;
 
 import java.net.URI;
 import java.util.Map;
@@ -14,9 +14,10 @@ import io.fabric8.kubernetes.client.http.Interceptor;
  * Counts every request a fabric8 client sends, by verb and resource ({@code apply configmaps},
  * {@code update applications/status}, {@code watch deployments}, ...): installed in the
  * controller's own client, it says exactly what the controller asked of the API server, with no
- * audit log and nothing from the control plane's own components mixed in.
+ * audit log and nothing from the control plane's own components mixed in. The benchmarks read it,
+ * and so does the API server's {@code /metrics}.
  */
-final class RequestCounter implements Interceptor {
+public final class ApiRequestCounter implements Interceptor {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
@@ -26,14 +27,14 @@ final class RequestCounter implements Interceptor {
     }
 
     /** The counts so far, by {@code "verb resource[/subresource]"}, sorted. */
-    Map<String, Long> snapshot() {
+    public Map<String, Long> snapshot() {
         var result = new TreeMap<String, Long>();
         counts.forEach((key, count) -> result.put(key, count.sum()));
         return result;
     }
 
     /** {@code "verb resource[/subresource]"} of one request: get, list, watch, create, update, apply, patch or delete. */
-    static String key(String method, URI uri, String contentType) {
+    public static String key(String method, URI uri, String contentType) {
         String[] all = uri.getPath().replaceAll("^/+|/+$", "").split("/");
         int start;
         if (all.length >= 2 && all[0].equals("api")) {
