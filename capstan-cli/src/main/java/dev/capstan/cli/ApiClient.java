@@ -88,6 +88,17 @@ final class ApiClient implements AutoCloseable {
                 ManifestFormat.JSON.writeValueAsString(body)), Application.class);
     }
 
+    /** Asks for a rollback to history entry {@code id}; gives the Application with its operation set. */
+    Application rollback(String name, long id, boolean prune) {
+        return SERIALIZATION.unmarshal(send("POST", "/api/v1/applications/" + encode(name) + "/rollback",
+                ManifestFormat.JSON.writeValueAsString(Map.of("id", id, "prune", prune))), Application.class);
+    }
+
+    /** Deletes the Application, its resources too with {@code cascade}. */
+    void delete(String name, boolean cascade) {
+        send("DELETE", "/api/v1/applications/" + encode(name) + "?cascade=" + cascade, null);
+    }
+
     /** Polls the Application until {@code done} holds (given null once it is gone) or {@code timeout} passed. */
     ResourceStore.Awaited<Application> await(String name, Predicate<Application> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

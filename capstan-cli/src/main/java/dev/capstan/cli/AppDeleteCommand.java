@@ -25,9 +25,26 @@ final class AppDeleteCommand extends ApplicationSubcommand {
     @Mixin
     private TimeoutOption wait;
 
+    @Mixin
+    private ServerMode serverMode;
+
     @Override
     public Integer call() {
         var out = out();
+        var api = serverMode.client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                client.delete(name, cascade);
+                out.println("application " + name + " deleted through " + client.server()
+                        + (cascade ? "; the controller deletes its resources first" : "; its resources are left in place"));
+                out.flush();
+                if (await && !client.await(name, Objects::isNull, wait.timeout).done()) {
+                    throw new UserError("application " + name + " still exists after " + ApplicationWait.describe(wait.timeout)
+                            + " (is the controller running?)");
+                }
+            }
+            return 0;
+        }
         try (var client = capstan.connect()) {
             var applications = capstan.applications(client);
             Application application = applications.get(name);

@@ -6,16 +6,27 @@ import dev.capstan.api.v1alpha1.Application;
 import dev.capstan.api.v1alpha1.RevisionHistory;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List an Application's past syncs, oldest first; app rollback takes their IDs.")
 final class AppHistoryCommand extends ApplicationSubcommand {
 
+    @Mixin
+    private ServerMode serverMode;
+
     @Override
     public Integer call() {
         Application application;
-        try (var client = capstan.connect()) {
-            application = capstan.applications(client).get(name);
+        var api = serverMode.client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                application = client.application(name);
+            }
+        } else {
+            try (var client = capstan.connect()) {
+                application = capstan.applications(client).get(name);
+            }
         }
         var table = new Table("ID", "DATE", "REVISION", "INITIATED BY", "SOURCE");
         for (RevisionHistory entry : history(application)) {

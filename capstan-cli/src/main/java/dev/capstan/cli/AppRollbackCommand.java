@@ -30,9 +30,24 @@ final class AppRollbackCommand extends ApplicationSubcommand {
     @Mixin
     private TimeoutOption wait;
 
+    @Mixin
+    private ServerMode serverMode;
+
     @Override
     public Integer call() {
         var out = out();
+        var api = serverMode.client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                Application application = client.application(name);
+                RevisionHistory entry = entry(application, "application " + name);
+                var before = application.getStatus() == null ? null : application.getStatus().getOperationState();
+                client.rollback(name, entry.getId(), prune);
+                out.println("rollback of application " + name + " to history " + entry.getId() + " requested through " + client.server());
+                out.flush();
+                return async ? 0 : OperationRequest.awaitAndPrint(client, name, before, wait.timeout, out);
+            }
+        }
         try (var client = capstan.connect()) {
             var applications = capstan.applications(client);
             long[] target = new long[1];

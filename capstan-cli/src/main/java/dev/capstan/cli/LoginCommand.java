@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Log in to Capstan's API (served by capstan controller and capstan demo) and store the session "
                 + "in ~/.config/capstan/config.json ($" + CliConfig.PATH_VARIABLE + "), readable by you only.",
-                "Afterwards app list, get, sync and wait talk to that server unless --kubeconfig or --context is given."})
+                "Afterwards app list, get, history, sync, wait, rollback and delete talk to that server unless --kubeconfig or --context is given."})
 final class LoginCommand implements Callable<Integer> {
 
     @Spec

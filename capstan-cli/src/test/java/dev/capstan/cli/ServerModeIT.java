@@ -46,6 +46,7 @@ class ServerModeIT {
     static Path temporary;
 
     private static KubernetesClient client;
+    private static String namespace;
     private static GitHttpServer git;
     private static CapstanController controller;
     private static CapstanServer server;
@@ -65,6 +66,7 @@ class ServerModeIT {
                 metadata: {name: served}
                 data: {k: v}
                 """), "one");
+        ServerModeIT.namespace = namespace.name();
         client.resource(ServedCapstan.defaultProject(namespace.name())).create();
         client.resource(application(namespace.name())).create();
         controller = CapstanController.start(client, ControllerOptions.defaults(temporary.resolve("cache")).withNamespace(namespace.name())
@@ -120,6 +122,19 @@ class ServerModeIT {
         assertThat(get.out()).contains("served", "apiVersion");
 
         assertThat(CommandRun.of("app", "get", "missing").err()).contains("404", "application missing not found");
+
+        var history = CommandRun.of("app", "history", "served");
+        assertThat(history.exit()).as(history.printed()).isZero();
+        assertThat(history.out()).contains("ID", "REVISION", "admin");
+        var rollback = CommandRun.of("app", "rollback", "served");
+        assertThat(rollback.exit()).isNotZero();
+        assertThat(rollback.err()).contains("only one entry in its history");
+
+        var delete = CommandRun.of("app", "delete", "served", "--cascade=false", "--wait", "--timeout", "60s");
+        assertThat(delete.exit()).as(delete.printed()).isZero();
+        assertThat(delete.out()).contains("application served deleted through " + url, "its resources are left in place");
+        assertThat(client.resources(Application.class).inNamespace(namespace).withName("served").get()).isNull();
+        assertThat(client.configMaps().inNamespace("served-app").withName("served").get()).as("left in place").isNotNull();
 
         var logout = CommandRun.of("logout");
         assertThat(logout.exit()).as(logout.printed()).isZero();
