@@ -1,16 +1,18 @@
 package dev.capstan.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.capstan.auth.AccessControl;
+import dev.capstan.auth.KubernetesAccessControl;
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
 import dev.capstan.controller.runtime.LeaderElection;
@@ -142,7 +144,7 @@ final class ControllerCommand implements Callable<Integer> {
         if (noApi) {
             return () -> { };
         }
-        AccessControl access = AccessControls.start(client, service.appNamespace);
+        AccessControl access = KubernetesAccessControl.start(client, service.appNamespace, Clock.systemUTC());
         CapstanServer server = CapstanServer.start(ServerOptions.defaults().withAddress(service.apiAddress, service.apiPort)
                 .withWebhookSecrets(webhookSecrets(client, service.appNamespace)).withKubeRequests(service.requests), client, controller, access);
         LOG.info("HTTP API and web UI on http://{}:{}", service.apiAddress, server.port());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import dev.capstan.api.v1alpha1.ApplicationSpec;
 import dev.capstan.api.v1alpha1.ApplicationStatus;
 import dev.capstan.api.v1alpha1.SyncPolicy;
 import dev.capstan.auth.AccessControl;
+import dev.capstan.auth.KubernetesAccessControl;
 import dev.capstan.controller.CapstanController;
 import dev.capstan.controller.ControllerOptions;
 import dev.capstan.controller.webhook.Provider;
@@ -106,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
             git.onPush(push -> controller.pushed(new PushEvent(Provider.GENERIC, List.of(url), push.ref(),
                     Optional.of(push.newId()), Optional.of("main"), Optional.empty())));
             step(out, "Serving the API and the web UI");
-            AccessControl access = AccessControls.start(client, NAMESPACE);
+            AccessControl access = KubernetesAccessControl.start(client, NAMESPACE, Clock.systemUTC());
             CapstanServer api = CapstanServer.start(ServerOptions.defaults().withAddress("127.0.0.1", apiPort), client, controller, access);
             running.addFirst(api);
             if (access instanceof AutoCloseable closeable) {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Secret;
 
+import dev.capstan.controller.RepositorySecretEntries;
 import dev.capstan.git.GitException;
 import dev.capstan.git.RepositorySecrets;
 
@@ -70,7 +71,7 @@ final class RepoAddCommand extends CapstanSubcommand {
             if (existing.isEmpty()) {
                 repositories.create(secret);
                 outcome = "added";
-            } else if (Repositories.decode(existing.get()).equals(Repositories.decode(secret))) {
+            } else if (RepositorySecretEntries.of(existing.get()).equals(RepositorySecretEntries.of(secret))) {
                 outcome = "unchanged";
             } else if (!upsert) {
                 throw new UserError(repositories.key(secretName) + " exists already and differs; pass --upsert to replace it");

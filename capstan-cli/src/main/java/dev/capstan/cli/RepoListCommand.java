@@ -1,5 +1,6 @@
 package dev.capstan.cli;
 
+import dev.capstan.controller.RepositorySecretEntries;
 import dev.capstan.git.RepositorySecrets;
 
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ final class RepoListCommand extends CapstanSubcommand {
         var table = new Table("URL", "TYPE", "USER", "NAME");
         try (var client = capstan.connect()) {
             for (var secret : new Repositories(client, capstan.namespace()).repositories()) {
-                var entry = Repositories.decode(secret);
+                var entry = RepositorySecretEntries.of(secret);
                 String user = entry.data().containsKey(RepositorySecrets.SSH_PRIVATE_KEY) ? "(ssh key)"
                         : entry.data().getOrDefault(RepositorySecrets.USERNAME, "");
                 table.row(entry.url(), entry.data().getOrDefault(RepositorySecrets.TYPE, Repositories.GIT), user, entry.name());

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import dev.capstan.engine.GroupKind;
 import dev.capstan.engine.ResourceKey;
-import dev.capstan.git.GitException;
 import dev.capstan.git.RepositoryCredentials;
 import dev.capstan.git.RepositorySecrets;
 import dev.capstan.controller.RepositorySecretEntries;
@@ -48,12 +47,12 @@ final class Repositories {
     /** The repository Secrets whose URL names the same repository as {@code url}. */
     List<Secret> repositoriesOf(String url) {
         String normalised = RepositorySecrets.normalise(url);
-        return repositories().stream().filter(secret -> sameRepository(decode(secret).url(), normalised)).toList();
+        return repositories().stream().filter(secret -> RepositorySecrets.sameRepository(RepositorySecretEntries.of(secret).url(), normalised)).toList();
     }
 
     /** {@link RepositorySecrets#credentialsFor} over Kubernetes Secrets: decodes them and asks. */
     static RepositoryCredentials credentialsFor(List<Secret> secrets, String url) {
-        return RepositorySecrets.credentialsFor(secrets.stream().map(Repositories::decode).toList(), url);
+        return RepositorySecrets.credentialsFor(secrets.stream().map(RepositorySecretEntries::of).toList(), url);
     }
 
     Optional<Secret> find(String name) {
@@ -72,11 +71,6 @@ final class Repositories {
         request(name, "delete", () -> client.secrets().inNamespace(namespace).withName(name).delete());
     }
 
-    /** A Secret's name, its type label and its data decoded from base64 ({@code stringData} too). */
-    static RepositorySecrets.Entry decode(Secret secret) {
-        return RepositorySecretEntries.of(secret);
-    }
-
     /** A repository Secret holding {@code data} (not yet encoded). */
     Secret repositorySecret(String name, Map<String, String> data) {
         return RepositorySecretEntries.secret(name, namespace, data);
@@ -92,14 +86,6 @@ final class Repositories {
                 .withLabel(RepositorySecrets.TYPE_LABEL, type).list().getItems().stream()
                 .sorted(Comparator.comparing(secret -> secret.getMetadata().getName()))
                 .toList());
-    }
-
-    private static boolean sameRepository(String url, String normalised) {
-        try {
-            return RepositorySecrets.normalise(url).equals(normalised);
-        } catch (GitException e) {
-            return false;
-        }
     }
 
     private <R> R request(String name, String action, Supplier<R> request) {

@@ -1,12 +1,14 @@
 package dev.capstan.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.capstan.auth.AccessControl;
+import dev.capstan.auth.KubernetesAccessControl;
 import dev.capstan.controller.StandaloneApplicationView;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerOptions;
@@ -43,7 +45,7 @@ final class ServerCommand implements Callable<Integer> {
         CapstanServer server;
         try {
             view = StandaloneApplicationView.start(client, service.appNamespace, cache);
-            access = AccessControls.start(client, service.appNamespace);
+            access = KubernetesAccessControl.start(client, service.appNamespace, Clock.systemUTC());
             server = CapstanServer.start(ServerOptions.defaults().withAddress(service.apiAddress, service.apiPort)
                     .withWebhookSecrets(ControllerCommand.webhookSecrets(client, service.appNamespace)).withKubeRequests(service.requests),
                     client, view, access);

@@ -40,7 +40,7 @@ class RepositoriesTest {
         var secret = secret("repo-1", RepositorySecrets.REPOSITORY, Map.of("url", base64("https://github.com/shop/deploy")));
         secret.setStringData(Map.of("password", "s3cret"));
 
-        var entry = Repositories.decode(secret);
+        var entry = dev.capstan.controller.RepositorySecretEntries.of(secret);
 
         assertThat(entry.name()).isEqualTo("repo-1");
         assertThat(entry.secretType()).isEqualTo(RepositorySecrets.REPOSITORY);

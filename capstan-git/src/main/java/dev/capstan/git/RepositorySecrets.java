@@ -130,6 +130,11 @@ public final class RepositorySecrets {
         return Optional.empty();
     }
 
+    /** Whether {@code url} names the repository whose normalised URL is {@code normalised}; false for no URL or a malformed one. */
+    public static boolean sameRepository(String url, String normalised) {
+        return url != null && normalisedOrEmpty(url).equals(Optional.of(normalised));
+    }
+
     private static Optional<String> normalisedOrEmpty(String url) {
         try {
             return Optional.of(RepositoryUrl.parse(url).normalised());

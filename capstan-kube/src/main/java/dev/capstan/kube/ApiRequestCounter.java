@@ -26,6 +26,12 @@ public final class ApiRequestCounter implements Interceptor {
         counts.computeIfAbsent(key(request.method(), request.uri(), request.header("Content-Type")), k -> new LongAdder()).increment();
     }
 
+    /** How many requests of {@code key} ({@code "verb resource"}) were sent so far. */
+    public long count(String key) {
+        LongAdder count = counts.get(key);
+        return count == null ? 0 : count.sum();
+    }
+
     /** The counts so far, by {@code "verb resource[/subresource]"}, sorted. */
     public Map<String, Long> snapshot() {
         var result = new TreeMap<String, Long>();

@@ -39,7 +39,7 @@ final class RepositoryApi {
         Principal principal = guard.principal(request);
         List<Application> known = applications.get();
         List<RepositoryView> items = secrets().stream()
-                .map(RepositoryApi::decode)
+                .map(RepositorySecretEntries::of)
                 .filter(entry -> !entry.url().isBlank() && guard.may(principal, Guard.REPOSITORIES, "get", entry.url()))
                 .map(entry -> RepositoryView.of(entry, known))
                 .toList();
@@ -84,12 +84,12 @@ final class RepositoryApi {
             }
         }
         boolean upsert = Json.bool(body, "upsert");
-        Secret existing = secrets().stream().filter(secret -> same(decode(secret).url(), normalised)).findFirst().orElse(null);
+        Secret existing = secrets().stream().filter(secret -> RepositorySecrets.sameRepository(RepositorySecretEntries.of(secret).url(), normalised)).findFirst().orElse(null);
         String name = existing != null ? existing.getMetadata().getName() : RepositorySecrets.secretName(url);
         Secret secret = secret(name, data);
         if (existing == null) {
             client.secrets().inNamespace(namespace).resource(secret).create();
-        } else if (!decode(existing).data().equals(data)) {
+        } else if (!RepositorySecretEntries.of(existing).data().equals(data)) {
             if (!upsert) {
                 throw ApiError.alreadyExists("repository " + url + " is registered already with other settings; pass \"upsert\": true to replace them");
             }
@@ -97,7 +97,7 @@ final class RepositoryApi {
             secret.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
             client.secrets().inNamespace(namespace).resource(secret).update();
         }
-        return Reply.json(RepositoryView.of(decode(secret), applications.get()));
+        return Reply.json(RepositoryView.of(RepositorySecretEntries.of(secret), applications.get()));
     }
 
     Reply delete(Request request) {
@@ -110,7 +110,7 @@ final class RepositoryApi {
         } catch (RuntimeException e) {
             throw ApiError.invalid("repo " + url + " is not a repository URL");
         }
-        List<Secret> matching = secrets().stream().filter(secret -> same(decode(secret).url(), normalised)).toList();
+        List<Secret> matching = secrets().stream().filter(secret -> RepositorySecrets.sameRepository(RepositorySecretEntries.of(secret).url(), normalised)).toList();
         if (matching.isEmpty()) {
             throw ApiError.notFound("repository " + url + " is not registered");
         }
@@ -125,18 +125,5 @@ final class RepositoryApi {
 
     private Secret secret(String name, Map<String, String> data) {
         return RepositorySecretEntries.secret(name, namespace, data);
-    }
-
-    /** A Secret's data decoded; {@code stringData} too. */
-    static RepositorySecrets.Entry decode(Secret secret) {
-        return RepositorySecretEntries.of(secret);
-    }
-
-    private static boolean same(String url, String normalised) {
-        try {
-            return url != null && RepositorySecrets.normalise(url).equals(normalised);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

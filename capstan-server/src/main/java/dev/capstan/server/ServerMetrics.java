@@ -119,7 +119,7 @@ final class ServerMetrics {
                 int space = key.indexOf(' ');
                 String verb = space < 0 ? key : key.substring(0, space);
                 String resource = space < 0 ? "" : key.substring(space + 1);
-                FunctionCounter.builder("capstan.kube.requests", counter, c -> c.snapshot().getOrDefault(key, 0L))
+                FunctionCounter.builder("capstan.kube.requests", counter, c -> c.count(key))
                         .description("Requests sent to the Kubernetes API server").tags("verb", verb, "resource", resource).register(registry);
             }
         }

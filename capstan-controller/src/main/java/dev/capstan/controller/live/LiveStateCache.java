@@ -187,16 +187,6 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         return children.of(owner);
     }
 
-    /** The namespaces whose workloads' children are watched, because a resource tree there was asked for lately. */
-    public Set<String> childNamespaces() {
-        return children.watchedNamespaces();
-    }
-
-    /** How many children (ReplicaSets, Pods, Jobs of managed workloads) the cache holds. */
-    public int childCount() {
-        return children.size();
-    }
-
     private void put(GenericKubernetesResource resource) {
         ObjectNode object = serialization.convertValue(resource, ObjectNode.class);
         Manifest manifest = Manifest.of(Trimmed.trim(object)).compacted();
