@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>The controller's JVM runs as {@code capstan install} deploys it unless
  * {@code CAPSTAN_BENCH_CONTROLLER_JVM} says otherwise: the image's
- * {@code JAVA_TOOL_OPTIONS} ({@code -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}) in the
+ * {@code JAVA_TOOL_OPTIONS} ({@code -XX:MaxRAMPercentage=75 -XX:MetaspaceSize=128m -XX:+ExitOnOutOfMemoryError}) in the
  * Deployment's 1 GiB memory limit, which {@code -XX:MaxRAM=1g} stands for here; under 1,792 MB
  * the JVM picks the Serial collector by itself, so it is named. (The {@code ./capstan} launcher's
  * {@code -XX:TieredStopAtLevel=1} suits short commands, not a controller: without C2 the TLS to
@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  */
 final class ControllerJvm implements AutoCloseable {
 
-    static final String DEPLOYED_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
+    static final String DEPLOYED_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:MetaspaceSize=128m -XX:+ExitOnOutOfMemoryError";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 

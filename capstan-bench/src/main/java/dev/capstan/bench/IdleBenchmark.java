@@ -78,9 +78,17 @@ final class IdleBenchmark {
             long start = System.nanoTime();
             List<Double> cpuPerMinute = new ArrayList<>();
             double previous = cpuBefore;
+            Map<String, Double> threadsBefore = ProcessCpu.byThread(controller.pid());
+            Map<String, Long> minuteRequests = requestsBefore;
             for (int minute = 1; minute <= minutes; minute++) {
                 Thread.sleep(Duration.ofMinutes(1));
                 double now = controller.cpuSeconds();
+                Map<String, Double> threads = ProcessCpu.byThread(controller.pid());
+                System.out.println("  minute " + minute + " by thread: " + ProcessCpu.difference(threadsBefore, threads));
+                threadsBefore = threads;
+                Map<String, Long> requestsNow = controller.requests();
+                System.out.println("  minute " + minute + " requests: " + ApiServerRequests.difference(minuteRequests, requestsNow));
+                minuteRequests = requestsNow;
                 cpuPerMinute.add(now - previous);
                 System.out.println(JsonLine.of(scenario, "capstan").add("minute", minute).add("controllerCpu", now - previous)
                         .add("rssMB", controller.rssBytes() / 1e6));

@@ -3,6 +3,9 @@ package dev.capstan.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat. */
 final class ProcessCpu {
@@ -20,6 +23,44 @@ final class ProcessCpu {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU seconds per thread group of a process: each live thread's time from
+     * /proc/PID/task/TID/stat, summed by its name with digits dropped ("C2 CompilerThre#",
+     * "vert.x-eventloop-thread-#"). A thread that ended takes its time with it, so the groups
+     * need not add up to {@link #seconds}.
+     */
+    static Map<String, Double> byThread(long pid) {
+        Map<String, Double> groups = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    groups.merge(name, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    /** Per group, what {@code after} adds to {@code before}, largest first, groups under 0.02 s left out. */
+    static String difference(Map<String, Double> before, Map<String, Double> after) {
+        var text = new StringBuilder();
+        after.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)))
+                .filter(entry -> entry.getValue() >= 0.02)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> text.append(text.isEmpty() ? "" : ", ").append(entry.getKey()).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.2f", entry.getValue())));
+        return text.toString();
     }
 
     static double self() {

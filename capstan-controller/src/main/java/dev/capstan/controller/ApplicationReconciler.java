@@ -112,8 +112,13 @@ final class ApplicationReconciler {
         volatile Quiet quiet;
     }
 
-    /** The inputs of a reconcile that found nothing to do, compared by identity where identity means unchanged. */
-    private record Quiet(String applicationVersion, List<Manifest> placed, Manifest[] live, Optional<String> unhealthyDependency) {
+    /**
+     * The inputs of a reconcile that found nothing to do, compared by identity where identity
+     * means unchanged; {@code liveGeneration} is the live state's {@link LiveObjects#generation}
+     * read before {@code live}.
+     */
+    private record Quiet(String applicationVersion, List<Manifest> placed, long liveGeneration, Manifest[] live,
+                         Optional<String> unhealthyDependency) {
 
         boolean sameAs(Quiet other) {
             if (!applicationVersion.equals(other.applicationVersion) || placed != other.placed || live.length != other.live.length
@@ -286,15 +291,25 @@ final class ApplicationReconciler {
             return false;
         }
         try {
-            return quietInputs(application, target(application, remembered, Optional.empty())).sameAs(quiet);
+            Target target = target(application, remembered, Optional.empty());
+            if (live.generation() == quiet.liveGeneration()) { // no live object changed anywhere: only the rest can have
+                return target.desired() == quiet.placed() && unhealthyDependency(application).equals(quiet.unhealthyDependency());
+            }
+            Quiet now = quietInputs(application, target);
+            if (!now.sameAs(quiet)) {
+                return false;
+            }
+            remembered.quiet = now; // others' objects changed, not these: the next poll compares generations again
+            return true;
         } catch (RuntimeException e) {
             return false; // the reconcile itself meets it again and reports it
         }
     }
 
     private Quiet quietInputs(Application application, Target target) {
+        long generation = live.generation();
         Map<ResourceKey, Manifest> current = liveObjects(application, target.desired());
-        return new Quiet(application.getMetadata().getResourceVersion(), target.desired(),
+        return new Quiet(application.getMetadata().getResourceVersion(), target.desired(), generation,
                 current.values().toArray(Manifest[]::new), unhealthyDependency(application));
     }
 

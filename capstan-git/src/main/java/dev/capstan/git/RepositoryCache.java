@@ -54,6 +54,12 @@ public final class RepositoryCache implements GitSources, AutoCloseable {
     private final RepositoryCacheOptions options;
     private volatile GitRequestObserver observer = GitRequestObserver.NONE;
     private final ConcurrentMap<String, Repository> open = new ConcurrentHashMap<>();
+    /**
+     * Per cached repository, the branches and tags it held when this process last found them
+     * equal to the remote's: while the remote advertises the same, a lookup needs neither the lock
+     * nor a read of the local refs.
+     */
+    private final ConcurrentMap<String, Map<String, ObjectId>> inSync = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public RepositoryCache(Path directory) {
@@ -90,9 +96,14 @@ public final class RepositoryCache implements GitSources, AutoCloseable {
         }
         try (Remote remote = remote(request)) {
             Map<String, Ref> advertised = remote.advertisedRefs();
-            synchronise(repository, request.url(), remote, advertised);
-            Target target = new Revisions(request.url()).resolve(wanted, refs(repository, advertised), prefix -> objects(repository, prefix));
-            return peel(repository, target, request.url());
+            Map<String, ObjectId> local = synchronise(repository, request.url(), remote, advertised);
+            Target target = new Revisions(request.url()).resolve(wanted, withHead(local, advertised), prefix -> objects(repository, prefix));
+            try {
+                return peel(repository, target, request.url());
+            } catch (GitException e) {
+                inSync.remove(request.url().cacheDirectoryName()); // the cache may have lost objects: read it again next time
+                throw e;
+            }
         }
     }
 
@@ -193,37 +204,52 @@ public final class RepositoryCache implements GitSources, AutoCloseable {
         return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().setMustExist(true).build();
     }
 
-    /** Fetches, under the lock, unless the local branches and tags already are those advertised. */
-    private void synchronise(Repository repository, RepositoryUrl url, Remote remote, Map<String, Ref> advertised) {
+    /**
+     * Fetches, under the lock, unless the local branches and tags already are those advertised;
+     * returns the local branches and tags after it.
+     */
+    private Map<String, ObjectId> synchronise(Repository repository, RepositoryUrl url, Remote remote, Map<String, Ref> advertised) {
+        Map<String, ObjectId> remoteRefs = new HashMap<>();
+        advertised.forEach((name, ref) -> {
+            if (isBranchOrTag(name) && ref.getObjectId() != null) {
+                remoteRefs.put(name, ref.getObjectId());
+            }
+        });
+        String name = url.cacheDirectoryName();
+        Map<String, ObjectId> known = inSync.get(name);
+        if (remoteRefs.equals(known)) {
+            return known;
+        }
         try (RepositoryLock _ = lock(url)) {
             Map<String, ObjectId> local = branchesAndTags(repository);
-            Map<String, ObjectId> remoteRefs = new HashMap<>();
-            advertised.forEach((name, ref) -> {
-                if (isBranchOrTag(name) && ref.getObjectId() != null) {
-                    remoteRefs.put(name, ref.getObjectId());
-                }
-            });
-            if (local.equals(remoteRefs)) {
-                return;
+            if (!local.equals(remoteRefs)) {
+                remote.fetchInto(repository);
+                LOG.debug("Fetched {}", url);
+                collectGarbageIfDue(repository, url);
+                local = branchesAndTags(repository);
             }
-            remote.fetchInto(repository);
-            LOG.debug("Fetched {}", url);
-            collectGarbageIfDue(repository, url);
+            if (local.equals(remoteRefs)) {
+                inSync.put(name, Map.copyOf(local));
+            } else {
+                inSync.remove(name); // the remote moved again while it was fetched
+            }
+            return local;
         }
     }
 
-    /** Local branches and tags, with {@code HEAD} as the branch the remote says it points at (or its object if it does not say). */
-    private static Map<String, ObjectId> refs(Repository repository, Map<String, Ref> advertised) {
-        Map<String, ObjectId> refs = new HashMap<>(branchesAndTags(repository));
+    /** The branches and tags, with {@code HEAD} as the branch the remote says it points at (or its object if it does not say). */
+    private static Map<String, ObjectId> withHead(Map<String, ObjectId> branchesAndTags, Map<String, Ref> advertised) {
         Ref head = advertised.get("HEAD");
-        if (head != null) {
-            ObjectId id = head.isSymbolic() ? refs.get(head.getTarget().getName()) : head.getObjectId();
-            if (id == null) {
-                id = head.getObjectId();
-            }
-            if (id != null) {
-                refs.put("HEAD", id);
-            }
+        if (head == null) {
+            return branchesAndTags;
+        }
+        Map<String, ObjectId> refs = new HashMap<>(branchesAndTags);
+        ObjectId id = head.isSymbolic() ? refs.get(head.getTarget().getName()) : head.getObjectId();
+        if (id == null) {
+            id = head.getObjectId();
+        }
+        if (id != null) {
+            refs.put("HEAD", id);
         }
         return refs;
     }

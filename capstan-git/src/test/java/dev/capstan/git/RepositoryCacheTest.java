@@ -12,7 +12,10 @@ import dev.capstan.git.serve.GitHttpServer;
 import dev.capstan.git.serve.HostedRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -262,6 +265,37 @@ class RepositoryCacheTest {
             assertThat(reopened.resolve(server.url("apps"), "main", RepositoryCredentials.none()).sha()).isEqualTo(main2);
         }
         assertThat(server.requests()).as("no fetch after a restart when nothing moved").containsExactly(LIST_REFS);
+    }
+
+    @Test
+    void a_lookup_takes_the_lock_only_when_the_remote_moved() throws Exception {
+        cache.close();
+        cache = new RepositoryCache(temp.resolve("cache"), RepositoryCacheOptions.defaults().withLockTimeout(Duration.ofMillis(300)));
+        assertThat(resolve("main")).isEqualTo(main2);
+        Path lockFile = Path.of(cache.directoryOf(server.url("apps")) + ".lock");
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> {
+            try (RepositoryLock _ = RepositoryLock.acquire(lockFile, Duration.ofSeconds(5), "the test's hold")) {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String main3;
+        try {
+            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(resolve("main")).as("the remote advertises what the cache holds").isEqualTo(main2);
+
+            main3 = Fixtures.apps("3").commitTo(apps, "main");
+            assertThatThrownBy(() -> resolve("main")).as("a new commit has to be fetched, under the lock")
+                    .isInstanceOfSatisfying(GitException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat(resolve("main")).isEqualTo(main3);
     }
 
     private String resolve(String revision) {

@@ -19,6 +19,12 @@ public interface LiveObjects {
     /** The live object, trimmed, if it carries Capstan's label and exists. */
     Optional<Manifest> get(ResourceKey key);
 
+    /**
+     * A number that changes whenever an answer of {@link #get} or {@link #ofApplication} may have
+     * changed: read before reading objects, an equal number later means they are still the same.
+     */
+    long generation();
+
     /** Every watched live object labelled as {@code application}'s. */
     List<Manifest> ofApplication(String application);
 

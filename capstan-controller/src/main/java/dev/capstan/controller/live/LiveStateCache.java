@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -56,6 +57,8 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
     private final Map<ResourceKey, Manifest> ownWrites = new ConcurrentHashMap<>();
     /** The controller's own deletes the watch has not delivered yet, with the version deleted. */
     private final Map<ResourceKey, String> ownDeletes = new ConcurrentHashMap<>();
+    /** Counts the changes to the three maps above, each counted after it is made. */
+    private final AtomicLong generation = new AtomicLong();
 
     public LiveStateCache(KubernetesClient client, ClusterClient cluster, Listener listener) {
         this.client = client;
@@ -114,6 +117,11 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
     }
 
     @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    @Override
     public List<Manifest> ofApplication(String application) {
         Set<ResourceKey> keys = new LinkedHashSet<>(byApplication.getOrDefault(application, Set.of()));
         ownWrites.values().stream().filter(object -> application.equals(object.label(Tracking.LABEL).orElse(null)))
@@ -137,6 +145,7 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
             ownWrites.put(key, trimmed);
         }
         ownDeletes.remove(key);
+        generation.incrementAndGet();
     }
 
     @Override
@@ -146,6 +155,7 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         if (watched != null) {
             ownDeletes.put(key, version(watched));
         }
+        generation.incrementAndGet();
     }
 
     /**
@@ -195,14 +205,15 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         ownWrites.computeIfPresent(key, (k, written) -> newer(written, manifest) ? written : null);
         ownDeletes.remove(key);
         String application = manifest.label(Tracking.LABEL).orElse("");
-        if (previous != null) {
-            String before = previous.label(Tracking.LABEL).orElse("");
-            if (!before.equals(application)) {
-                unindex(before, key);
-                listener.changed(before, key);
-            }
+        String previousApplication = previous == null ? application : previous.label(Tracking.LABEL).orElse("");
+        if (!previousApplication.equals(application)) {
+            unindex(previousApplication, key);
         }
         byApplication.computeIfAbsent(application, name -> ConcurrentHashMap.newKeySet()).add(key);
+        generation.incrementAndGet();
+        if (!previousApplication.equals(application)) {
+            listener.changed(previousApplication, key);
+        }
         listener.changed(application, key);
     }
 
@@ -213,9 +224,12 @@ public final class LiveStateCache implements LiveObjects, AutoCloseable {
         Manifest previous = objects.remove(key);
         ownWrites.remove(key);
         ownDeletes.remove(key);
-        if (previous != null) {
-            String application = previous.label(Tracking.LABEL).orElse("");
+        String application = previous == null ? null : previous.label(Tracking.LABEL).orElse("");
+        if (application != null) {
             unindex(application, key);
+        }
+        generation.incrementAndGet();
+        if (application != null) {
             listener.changed(application, key);
         }
     }

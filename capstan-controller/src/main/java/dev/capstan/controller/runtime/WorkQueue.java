@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * retried with per-key exponential back-off; a run that succeeds resets the key's failure count
  * and may ask to run again after a delay. Keys added with a delay wait outside the queue until
  * they are due; added twice with a delay, the earlier time wins. A key may wait with a delay and
- * be queued at the same time; it then runs both times.
+ * be queued at the same time; it then runs both times. Delays of 20 seconds and more end on a
+ * whole multiple of a second or a few, so that keys falling due together run in one wake-up
+ * ({@link #coalesced}).
  *
  * <p>The queue's time comes from a {@link Timer}, so tests drive delays by hand. The counters
  * in {@link #metrics()} are there for the controller's metrics.
@@ -39,6 +41,8 @@ public final class WorkQueue<K> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long COALESCE_FRACTION = 20;
+    private static final Duration COALESCE_LIMIT = Duration.ofSeconds(5);
 
     /**
      * How a queue retries and names itself.
@@ -281,7 +285,8 @@ public final class WorkQueue<K> implements AutoCloseable {
             addLocked(key);
             return;
         }
-        long due = timer.nanoTime() + delay.toNanos();
+        long now = timer.nanoTime();
+        long due = coalesced(now + delay.toNanos(), delay);
         Delayed existing = delayed.get(key);
         if (existing != null) {
             if (existing.due() - due <= 0) {
@@ -289,7 +294,22 @@ public final class WorkQueue<K> implements AutoCloseable {
             }
             existing.scheduled().cancel();
         }
-        delayed.put(key, new Delayed(due, timer.schedule(delay, () -> delayPassed(key, due))));
+        delayed.put(key, new Delayed(due, timer.schedule(Duration.ofNanos(due - now), () -> delayPassed(key, due))));
+    }
+
+    /**
+     * {@code due}, moved later to a whole multiple of a twentieth of {@code delay} in whole
+     * seconds, at most {@link #COALESCE_LIMIT}, when that is at least a second: so the polls of
+     * many keys (500 applications polled each minute) fall due together, a few wake-ups of the
+     * timer and the workers a minute rather than one per key. Shorter delays are kept exact.
+     */
+    static long coalesced(long due, Duration delay) {
+        long step = Math.min(delay.toSeconds() / COALESCE_FRACTION, COALESCE_LIMIT.toSeconds()) * 1_000_000_000L;
+        if (step <= 0) {
+            return due;
+        }
+        long remainder = Math.floorMod(due, step);
+        return remainder == 0 ? due : due + (step - remainder);
     }
 
     private void delayPassed(K key, long due) {

@@ -220,6 +220,32 @@ class WorkQueueTest {
     }
 
     @Test
+    void long_delays_end_on_a_shared_step_and_short_ones_stay_exact() {
+        long second = 1_000_000_000L;
+        assertThat(WorkQueue.coalesced(7 * second + 1, Duration.ofSeconds(19))).as("under 20 s: exact").isEqualTo(7 * second + 1);
+        assertThat(WorkQueue.coalesced(61 * second + 1, Duration.ofMinutes(1))).as("a twentieth of a minute: 3 s").isEqualTo(63 * second);
+        assertThat(WorkQueue.coalesced(63 * second, Duration.ofMinutes(1))).as("already on a step").isEqualTo(63 * second);
+        assertThat(WorkQueue.coalesced(181 * second, Duration.ofMinutes(10))).as("at most 5 s").isEqualTo(185 * second);
+    }
+
+    @Test
+    void polls_added_a_moment_apart_fall_due_in_one_wake_up() {
+        queue.addAfter("a", Duration.ofMinutes(1));
+        timer.advance(Duration.ofMillis(700));
+        queue.addAfter("b", Duration.ofMinutes(1));
+        timer.advance(Duration.ofMillis(60_500)); // the clock started at 1 s: now 62.2 s, a's own minute is over
+        assertThat(queue.metrics().waiting()).as("both wait for the step at 63 s").isEqualTo(2);
+
+        timer.advance(Duration.ofMillis(800));
+        assertThat(queue.metrics().waiting()).isZero();
+        assertThat(queue.metrics().depth()).isEqualTo(2);
+        queue.start(1, recordingDone());
+
+        awaitProcessed(2);
+        assertThat(runs).containsExactly("a", "b");
+    }
+
+    @Test
     void delayed_keys_are_queued_in_the_order_they_fall_due() {
         queue.addAfter("c", Duration.ofSeconds(3));
         queue.addAfter("a", Duration.ofSeconds(1));
