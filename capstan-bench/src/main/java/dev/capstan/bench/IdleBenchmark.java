@@ -80,12 +80,19 @@ final class IdleBenchmark {
             double previous = cpuBefore;
             Map<String, Double> threadsBefore = ProcessCpu.byThread(controller.pid());
             Map<String, Long> minuteRequests = requestsBefore;
+            int gitMinute = gitBefore;
             for (int minute = 1; minute <= minutes; minute++) {
                 Thread.sleep(Duration.ofMinutes(1));
                 double now = controller.cpuSeconds();
                 Map<String, Double> threads = ProcessCpu.byThread(controller.pid());
                 System.out.println("  minute " + minute + " by thread: " + ProcessCpu.difference(threadsBefore, threads));
                 threadsBefore = threads;
+                List<GitHttpServer.Request> gitNow = git.requests();
+                Map<String, Long> byRepository = new java.util.TreeMap<>();
+                gitNow.subList(gitMinute, gitNow.size()).forEach(request -> byRepository.merge(
+                        request.method() + " " + request.uri().replaceAll("idle-repo-[0-9]+", "*"), 1L, Long::sum));
+                System.out.println("  minute " + minute + " Git: " + (gitNow.size() - gitMinute) + " " + byRepository);
+                gitMinute = gitNow.size();
                 Map<String, Long> requestsNow = controller.requests();
                 System.out.println("  minute " + minute + " requests: " + ApiServerRequests.difference(minuteRequests, requestsNow));
                 minuteRequests = requestsNow;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -56,8 +58,15 @@ final class Sources {
     private record ResolveKey(String repoURL, String revision) {
     }
 
+    /** A lookup's answer and when the lookup started (what it saw is at least as new as that). */
     private record Resolved(String revision, Instant at) {
     }
+
+    /** A lookup under way, for those who need the same one meanwhile. */
+    private record Lookup(Instant started, CompletableFuture<String> answer) {
+    }
+
+    private final Map<ResolveKey, Lookup> underWay = new ConcurrentHashMap<>();
 
     private record RenderKey(String repoURL, String revision, String path, SourceKind kind, RenderOptions options, String toolVersion,
                              Map<String, Reference> references) {
@@ -109,23 +118,55 @@ final class Sources {
      * or registry has now.
      */
     String resolve(ApplicationSource source, String revision) {
-        String now = isChart(source) ? renderers.charts().resolve(chartReference(source, revision))
-                : git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL())).sha();
-        resolved.put(resolveKey(source, revision), new Resolved(now, Instant.now()));
-        return now;
+        return resolve(source, revision, Instant.now());
     }
 
     /**
      * The revision {@code revision} names, as looked up at {@code notBefore} or later: applications
      * that follow the same repository (or chart) and revision share one lookup per poll interval,
-     * and all those a webhook refreshed share the one made after it.
+     * and all those a webhook refreshed share the one made after it. Those who ask while a lookup
+     * that started late enough is under way wait for its answer (polls that fall due together,
+     * a webhook's applications) rather than make their own.
      */
     String resolve(ApplicationSource source, String revision, Instant notBefore) {
-        Resolved known = resolved.get(resolveKey(source, revision));
-        if (known != null && !known.at().isBefore(notBefore)) {
-            return known.revision();
+        ResolveKey key = resolveKey(source, revision);
+        while (true) {
+            Resolved known = resolved.get(key);
+            if (known != null && !known.at().isBefore(notBefore)) {
+                return known.revision();
+            }
+            var mine = new Lookup(Instant.now(), new CompletableFuture<>());
+            Lookup running = underWay.putIfAbsent(key, mine);
+            if (running == null) {
+                return lookUp(source, revision, key, mine);
+            }
+            try {
+                String answer = running.answer().join();
+                if (!running.started().isBefore(notBefore)) {
+                    return answer;
+                }
+            } catch (CompletionException e) {
+                if (!running.started().isBefore(notBefore)) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure : e;
+                }
+            }
+            // it started before the time asked for, so it may not have seen what is wanted: look again
         }
-        return resolve(source, revision);
+    }
+
+    private String lookUp(ApplicationSource source, String revision, ResolveKey key, Lookup mine) {
+        try {
+            String now = isChart(source) ? renderers.charts().resolve(chartReference(source, revision))
+                    : git.resolve(source.getRepoURL(), revision, credentials.forRepository(source.getRepoURL())).sha();
+            resolved.put(key, new Resolved(now, mine.started()));
+            mine.answer().complete(now);
+            return now;
+        } catch (RuntimeException | Error e) {
+            mine.answer().completeExceptionally(e);
+            throw e;
+        } finally {
+            underWay.remove(key, mine);
+        }
     }
 
     private static ResolveKey resolveKey(ApplicationSource source, String revision) {
