@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * retried with per-key exponential back-off; a run that succeeds resets the key's failure count
  * and may ask to run again after a delay. Keys added with a delay wait outside the queue until
  * they are due; added twice with a delay, the earlier time wins. A key may wait with a delay and
- * be queued at the same time; it then runs both times. Delays of 20 seconds and more end on a
- * whole multiple of a second or a few, so that keys falling due together run in one wake-up
- * ({@link #coalesced}).
+ * be queued at the same time; it then runs both times. Delays of 20 seconds and more end on the
+ * whole multiple of a second or a few before them, so that keys falling due together run in one
+ * wake-up ({@link #coalesced}).
  *
  * <p>The queue's time comes from a {@link Timer}, so tests drive delays by hand. The counters
  * in {@link #metrics()} are there for the controller's metrics.
@@ -298,18 +298,19 @@ public final class WorkQueue<K> implements AutoCloseable {
     }
 
     /**
-     * {@code due}, moved later to a whole multiple of a twentieth of {@code delay} in whole
+     * {@code due}, moved earlier to a whole multiple of a twentieth of {@code delay} in whole
      * seconds, at most {@link #COALESCE_LIMIT}, when that is at least a second: so the polls of
      * many keys (500 applications polled each minute) fall due together, a few wake-ups of the
-     * timer and the workers a minute rather than one per key. Shorter delays are kept exact.
+     * timer and the workers a minute rather than one per key. Earlier, not later, so a key
+     * polled every minute still is (a run's own duration does not push the next one to the
+     * following step). Shorter delays are kept exact.
      */
     static long coalesced(long due, Duration delay) {
         long step = Math.min(delay.toSeconds() / COALESCE_FRACTION, COALESCE_LIMIT.toSeconds()) * 1_000_000_000L;
         if (step <= 0) {
             return due;
         }
-        long remainder = Math.floorMod(due, step);
-        return remainder == 0 ? due : due + (step - remainder);
+        return due - Math.floorMod(due, step);
     }
 
     private void delayPassed(K key, long due) {

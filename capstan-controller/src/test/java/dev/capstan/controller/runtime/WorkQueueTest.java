@@ -223,21 +223,21 @@ class WorkQueueTest {
     void long_delays_end_on_a_shared_step_and_short_ones_stay_exact() {
         long second = 1_000_000_000L;
         assertThat(WorkQueue.coalesced(7 * second + 1, Duration.ofSeconds(19))).as("under 20 s: exact").isEqualTo(7 * second + 1);
-        assertThat(WorkQueue.coalesced(61 * second + 1, Duration.ofMinutes(1))).as("a twentieth of a minute: 3 s").isEqualTo(63 * second);
+        assertThat(WorkQueue.coalesced(62 * second + 1, Duration.ofMinutes(1))).as("a twentieth of a minute: 3 s").isEqualTo(60 * second);
         assertThat(WorkQueue.coalesced(63 * second, Duration.ofMinutes(1))).as("already on a step").isEqualTo(63 * second);
-        assertThat(WorkQueue.coalesced(181 * second, Duration.ofMinutes(10))).as("at most 5 s").isEqualTo(185 * second);
+        assertThat(WorkQueue.coalesced(184 * second, Duration.ofMinutes(10))).as("at most 5 s").isEqualTo(180 * second);
     }
 
     @Test
     void polls_added_a_moment_apart_fall_due_in_one_wake_up() {
-        queue.addAfter("a", Duration.ofMinutes(1));
+        queue.addAfter("a", Duration.ofMinutes(1)); // the clock started at 1 s: due at 61 s, on the step at 60 s
         timer.advance(Duration.ofMillis(700));
-        queue.addAfter("b", Duration.ofMinutes(1));
-        timer.advance(Duration.ofMillis(60_500)); // the clock started at 1 s: now 62.2 s, a's own minute is over
-        assertThat(queue.metrics().waiting()).as("both wait for the step at 63 s").isEqualTo(2);
+        queue.addAfter("b", Duration.ofMinutes(1)); // due at 61.7 s, on the same step
+        timer.advance(Duration.ofMillis(58_200)); // now 59.9 s
+        assertThat(queue.metrics().waiting()).isEqualTo(2);
 
-        timer.advance(Duration.ofMillis(800));
-        assertThat(queue.metrics().waiting()).isZero();
+        timer.advance(Duration.ofMillis(100));
+        assertThat(queue.metrics().waiting()).as("both due at 60 s").isZero();
         assertThat(queue.metrics().depth()).isEqualTo(2);
         queue.start(1, recordingDone());
 
