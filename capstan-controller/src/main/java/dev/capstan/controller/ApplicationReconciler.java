@@ -52,6 +52,7 @@ import dev.capstan.engine.sync.SyncOptions;
 import dev.capstan.engine.sync.SyncState;
 import dev.capstan.engine.sync.Tracking;
 import dev.capstan.controller.live.LiveObjects;
+import dev.capstan.controller.runtime.WorkQueue;
 import dev.capstan.git.Commit;
 import dev.capstan.git.GitException;
 
@@ -415,7 +416,11 @@ final class ApplicationReconciler {
         }
         Instant now = clock.instant();
         Instant refreshAt = remembered.refreshAt;
-        Instant notBefore = refreshAt != null ? refreshAt : now.minus(pollInterval(application));
+        // polls land on the work queue's steps (WorkQueue.step), so the poll that made a lookup comes
+        // back when it is about an interval old, maybe a hair under: a lookup is fresh enough only
+        // while younger by a step, so that poll looks again and a repository is looked up once an interval
+        Duration interval = pollInterval(application);
+        Instant notBefore = refreshAt != null ? refreshAt : now.minus(interval).plus(WorkQueue.step(interval));
         List<Target.Followed> resolved = new ArrayList<>();
         for (int i = 0; i < followed.size(); i++) {
             String wanted = Objects.requireNonNullElse(revisions.get(i), "HEAD");

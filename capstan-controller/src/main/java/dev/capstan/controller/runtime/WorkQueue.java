@@ -306,11 +306,19 @@ public final class WorkQueue<K> implements AutoCloseable {
      * following step). Shorter delays are kept exact.
      */
     static long coalesced(long due, Duration delay) {
-        long step = Math.min(delay.toSeconds() / COALESCE_FRACTION, COALESCE_LIMIT.toSeconds()) * 1_000_000_000L;
+        long step = step(delay).toNanos();
         if (step <= 0) {
             return due;
         }
         return due - Math.floorMod(due, step);
+    }
+
+    /**
+     * How much earlier than asked a key added with {@code delay} may run (zero for delays under
+     * 20 s): what one who counts on a run every {@code delay} should allow for.
+     */
+    public static Duration step(Duration delay) {
+        return Duration.ofSeconds(Math.min(delay.toSeconds() / COALESCE_FRACTION, COALESCE_LIMIT.toSeconds()));
     }
 
     private void delayPassed(K key, long due) {

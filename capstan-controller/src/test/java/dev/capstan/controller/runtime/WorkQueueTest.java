@@ -226,6 +226,8 @@ class WorkQueueTest {
         assertThat(WorkQueue.coalesced(62 * second + 1, Duration.ofMinutes(1))).as("a twentieth of a minute: 3 s").isEqualTo(60 * second);
         assertThat(WorkQueue.coalesced(63 * second, Duration.ofMinutes(1))).as("already on a step").isEqualTo(63 * second);
         assertThat(WorkQueue.coalesced(184 * second, Duration.ofMinutes(10))).as("at most 5 s").isEqualTo(180 * second);
+        assertThat(WorkQueue.step(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(WorkQueue.step(Duration.ofSeconds(19))).isZero();
     }
 
     @Test
