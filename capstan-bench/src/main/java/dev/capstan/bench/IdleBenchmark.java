@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -88,7 +89,7 @@ final class IdleBenchmark {
                 System.out.println("  minute " + minute + " by thread: " + ProcessCpu.difference(threadsBefore, threads));
                 threadsBefore = threads;
                 List<GitHttpServer.Request> gitNow = git.requests();
-                Map<String, Long> byRepository = new java.util.TreeMap<>();
+                Map<String, Long> byRepository = new TreeMap<>();
                 gitNow.subList(gitMinute, gitNow.size()).forEach(request -> byRepository.merge(
                         request.method() + " " + request.uri().replaceAll("idle-repo-[0-9]+", "*"), 1L, Long::sum));
                 System.out.println("  minute " + minute + " Git: " + (gitNow.size() - gitMinute) + " " + byRepository);

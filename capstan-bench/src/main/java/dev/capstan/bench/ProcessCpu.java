@@ -3,6 +3,7 @@ package dev.capstan.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -17,9 +18,7 @@ final class ProcessCpu {
 
     static double seconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -38,9 +37,7 @@ final class ProcessCpu {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-                    groups.merge(name, seconds, Double::sum);
+                    groups.merge(name, cpuSeconds(stat), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while being read
                 }
@@ -51,6 +48,12 @@ final class ProcessCpu {
         return groups;
     }
 
+    /** User plus system time in a {@code stat} line of /proc (fields 14 and 15, after the name in parentheses). */
+    private static double cpuSeconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
     /** Per group, what {@code after} adds to {@code before}, largest first, groups under 0.02 s left out. */
     static String difference(Map<String, Double> before, Map<String, Double> after) {
         var text = new StringBuilder();
@@ -59,7 +62,7 @@ final class ProcessCpu {
                 .filter(entry -> entry.getValue() >= 0.02)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(entry -> text.append(text.isEmpty() ? "" : ", ").append(entry.getKey()).append(' ')
-                        .append(String.format(java.util.Locale.ROOT, "%.2f", entry.getValue())));
+                        .append(String.format(Locale.ROOT, "%.2f", entry.getValue())));
         return text.toString();
     }
 

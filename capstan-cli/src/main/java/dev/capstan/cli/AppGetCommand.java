@@ -21,17 +21,7 @@ final class AppGetCommand extends ApplicationSubcommand {
     @Override
     public Integer call() {
         output.requireOneOf(spec, OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.YAML, OutputFormat.JSON);
-        Application application;
-        var api = serverMode.client(capstan.connection);
-        if (api.isPresent()) {
-            try (var client = api.get()) {
-                application = client.application(name);
-            }
-        } else {
-            try (var client = capstan.connect()) {
-                application = capstan.applications(client).get(name);
-            }
-        }
+        Application application = serverMode.application(capstan, name);
         ObjectOutput.print(out(), output, application, () -> ApplicationDescription.text(application, output == OutputFormat.WIDE));
         return 0;
     }

@@ -17,17 +17,7 @@ final class AppHistoryCommand extends ApplicationSubcommand {
 
     @Override
     public Integer call() {
-        Application application;
-        var api = serverMode.client(capstan.connection);
-        if (api.isPresent()) {
-            try (var client = api.get()) {
-                application = client.application(name);
-            }
-        } else {
-            try (var client = capstan.connect()) {
-                application = capstan.applications(client).get(name);
-            }
-        }
+        Application application = serverMode.application(capstan, name);
         var table = new Table("ID", "DATE", "REVISION", "INITIATED BY", "SOURCE");
         for (RevisionHistory entry : history(application)) {
             String initiatedBy = OperationStateOutput.initiatedBy(entry.getInitiatedBy()).replaceFirst("^ by ", "");

@@ -2,6 +2,8 @@ package dev.capstan.cli;
 
 import java.util.Optional;
 
+import dev.capstan.api.v1alpha1.Application;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +38,19 @@ final class ServerMode {
             return Optional.empty();
         }
         return stored.map(config -> new ApiClient(config.server(), tokenGiven ? authToken : config.token()));
+    }
+
+    /** The application named {@code name}: through the API in server mode, else from the cluster. */
+    Application application(CapstanOptions capstan, String name) {
+        Optional<ApiClient> api = client(capstan.connection);
+        if (api.isPresent()) {
+            try (var client = api.get()) {
+                return client.application(name);
+            }
+        }
+        try (var client = capstan.connect()) {
+            return capstan.applications(client).get(name);
+        }
     }
 
     static boolean sameServer(String one, String other) {
